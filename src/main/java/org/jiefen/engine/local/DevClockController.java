@@ -1,0 +1,50 @@
+package org.jiefen.engine.local;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.time.Instant;
+import org.jiefen.platform.LocalMode;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Demo and test control of time; exists in local mode only. */
+@RestController
+@RequestMapping("/dev/clock")
+@LocalMode
+class DevClockController {
+
+  private final LocalEngine engine;
+
+  DevClockController(LocalEngine engine) {
+    this.engine = engine;
+  }
+
+  record Advance(
+      @NotBlank
+          @Pattern(
+              regexp = "P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?",
+              message = "must be a positive ISO-8601 duration in days, hours, minutes or seconds, e.g. P16D or PT2H")
+          String advance) {}
+
+  record ClockState(Instant now, String offset) {}
+
+  @GetMapping
+  ClockState now() {
+    return new ClockState(engine.now(), engine.offset().toString());
+  }
+
+  @PostMapping
+  ClockState advance(@Valid @RequestBody Advance request) {
+    Duration duration = Duration.parse(request.advance());
+    if (duration.isZero()) {
+      throw new org.jiefen.web.FieldProblem("advance", "must be longer than zero");
+    }
+    Instant now = engine.advance(duration);
+    return new ClockState(now, engine.offset().toString());
+  }
+}
