@@ -53,6 +53,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You may not do this.");
+    problem.setType(URI.create("urn:jiefen:problem:forbidden"));
+    return problem;
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));

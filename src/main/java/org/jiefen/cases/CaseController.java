@@ -1,0 +1,39 @@
+package org.jiefen.cases;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jiefen.users.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+  private final CaseService cases;
+  private final CurrentUser currentUser;
+
+  CaseController(CaseService cases, CurrentUser currentUser) {
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  record Created(String id, String queryCode, String status) {}
+
+  @PostMapping
+  ResponseEntity<Created> register(@Valid @RequestBody NewCase request) {
+    CaseFile file = cases.register(request, currentUser.get().username());
+    return ResponseEntity.created(URI.create("/api/v1/cases/" + file.id()))
+        .body(new Created(file.id(), file.queryCode(), file.status()));
+  }
+
+  @GetMapping("/{id}")
+  CaseView get(@PathVariable String id) {
+    return cases.view(id);
+  }
+}

@@ -1,0 +1,90 @@
+package org.jiefen.cases;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jiefen.search.Indices;
+import org.springframework.stereotype.Repository;
+
+/** Case files in Elasticsearch. Partial updates merge fields, so they need no scripts. */
+@Repository
+class CaseRepository {
+
+  private final ElasticsearchClient es;
+  private final Indices indices;
+
+  CaseRepository(ElasticsearchClient es, Indices indices) {
+    this.es = es;
+    this.indices = indices;
+  }
+
+  /** Creates the file; false when the id is taken. */
+  boolean create(CaseFile file) {
+    try {
+      es.create(c -> c.index(indices.cases()).id(file.id()).document(file).refresh(Refresh.WaitFor));
+      return true;
+    } catch (ElasticsearchException e) {
+      if (e.status() == 409) {
+        return false;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Optional<CaseFile> find(String id) {
+    try {
+      var response = es.get(g -> g.index(indices.cases()).id(id), CaseFile.class);
+      return response.found() ? Optional.of(response.source()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void update(String id, Map<String, Object> fields) {
+    try {
+      es.update(
+          u -> u.index(indices.cases()).id(id).doc(fields).refresh(Refresh.WaitFor).retryOnConflict(5),
+          CaseFile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Cases registered before {@code before} whose process has not started. */
+  List<CaseFile> waitingForProcess(Instant before) {
+    try {
+      return es
+          .search(
+              s ->
+                  s.index(indices.cases())
+                      .size(100)
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(f -> f.term(t -> t.field("status").value(CaseStatus.REGISTERED)))
+                                          .filter(
+                                              f ->
+                                                  f.range(
+                                                      r ->
+                                                          r.date(
+                                                              d -> d.field("created").lt(before.toString())))))),
+              CaseFile.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(h -> h.source())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.jiefen.cases;
+
+import java.time.Clock;
+import java.util.List;
+import org.jiefen.pii.InvalidPiiException;
+import org.jiefen.pii.PiiProtector;
+import org.jiefen.pii.ProtectedValue;
+import org.jiefen.units.Unit;
+import org.jiefen.units.UnitDirectory;
+import org.jiefen.web.FieldProblem;
+import org.jiefen.web.NotFoundProblem;
+import org.springframework.stereotype.Service;
+
+@Service
+public class CaseService {
+
+  private final CaseRepository cases;
+  private final CaseTimeline timeline;
+  private final CaseNumbers numbers;
+  private final ProcessStarter starter;
+  private final UnitDirectory units;
+  private final PiiProtector pii;
+  private final Clock clock;
+
+  CaseService(
+      CaseRepository cases,
+      CaseTimeline timeline,
+      CaseNumbers numbers,
+      ProcessStarter starter,
+      UnitDirectory units,
+      PiiProtector pii,
+      Clock clock) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.numbers = numbers;
+    this.starter = starter;
+    this.units = units;
+    this.pii = pii;
+    this.clock = clock;
+  }
+
+  public CaseFile register(NewCase request, String username) {
+    CaseKind kind = CaseKind.valueOf(request.kind().toUpperCase());
+    Unit unit =
+        units.find(request.unitCode()).orElseThrow(() -> new FieldProblem("unitCode", "no such unit"));
+    List<CaseFile.StoredParty> parties = protect(request.parties());
+    var now = clock.instant();
+    CaseFile file;
+    do {
+      file =
+          new CaseFile(
+              numbers.caseId(kind),
+              numbers.queryCode(),
+              request.kind(),
+              request.title().strip(),
+              request.description() == null ? "" : request.description().strip(),
+              request.category(),
+              request.channel(),
+              unit.code(),
+              unit.path(),
+              CaseStatus.REGISTERED,
+              unit.level().name(),
+              unit.code(),
+              null,
+              username,
+              now,
+              now,
+              parties,
+              null);
+    } while (!cases.create(file));
+    timeline.record(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
+    starter.start(file);
+    return cases.find(file.id()).orElse(file);
+  }
+
+  CaseView view(String id) {
+    CaseFile file = cases.find(id).orElseThrow(() -> new NotFoundProblem("no case " + id));
+    return CaseView.of(file, timeline.of(id));
+  }
+
+  private List<CaseFile.StoredParty> protect(List<NewCase.Party> parties) {
+    return java.util.stream.IntStream.range(0, parties.size())
+        .mapToObj(
+            i -> {
+              NewCase.Party p = parties.get(i);
+              boolean applicant = "applicant".equals(p.role());
+              ProtectedValue id = protect("parties[" + i + "].idNumber", p.idNumber(), applicant, true);
+              ProtectedValue phone = protect("parties[" + i + "].phone", p.phone(), applicant, false);
+              return new CaseFile.StoredParty(
+                  p.name().strip(),
+                  p.role(),
+                  id == null ? null : id.masked(),
+                  id == null ? null : id.cipher(),
+                  id == null ? null : id.hash(),
+                  phone == null ? null : phone.masked(),
+                  phone == null ? null : phone.cipher(),
+                  phone == null ? null : phone.hash(),
+                  p.email());
+            })
+        .toList();
+  }
+
+  /** Applicants must give ID and phone (the query code needs the phone); others may leave them out. */
+  private ProtectedValue protect(String field, String raw, boolean required, boolean isId) {
+    if (raw == null || raw.isBlank()) {
+      if (required) {
+        throw new FieldProblem(field, "is required for an applicant");
+      }
+      return null;
+    }
+    try {
+      return isId ? pii.protectId(raw) : pii.protectPhone(raw);
+    } catch (InvalidPiiException e) {
+      throw new FieldProblem(field, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.jiefen.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A case as the API shows it: masked numbers only, with its timeline. */
+record CaseView(
+    String id,
+    String queryCode,
+    String kind,
+    String title,
+    String description,
+    String category,
+    String channel,
+    String unitCode,
+    String status,
+    String level,
+    String currentUnitCode,
+    Instant created,
+    Instant updated,
+    List<PartyView> parties,
+    List<CaseEvent> timeline) {
+
+  record PartyView(String name, String role, String idNumber, String phone, String email) {}
+
+  static CaseView of(CaseFile c, List<CaseEvent> timeline) {
+    return new CaseView(
+        c.id(),
+        c.queryCode(),
+        c.kind(),
+        c.title(),
+        c.description(),
+        c.category(),
+        c.channel(),
+        c.unitCode(),
+        c.status(),
+        c.level(),
+        c.currentUnitCode(),
+        c.created(),
+        c.updated(),
+        c.parties().stream()
+            .map(p -> new PartyView(p.name(), p.role(), p.idMasked(), p.phoneMasked(), p.email()))
+            .toList(),
+        timeline);
+  }
+}

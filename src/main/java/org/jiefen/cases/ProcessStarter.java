@@ -1,0 +1,89 @@
+package org.jiefen.cases;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the process of a registered case. The case file is written first, so an engine outage
+ * loses nothing: the case stays REGISTERED and the sweeper starts its process once the engine
+ * answers again. Only routing data goes into process variables, never names or numbers.
+ */
+@Component
+class ProcessStarter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessStarter.class);
+
+  private final CamundaClient camunda;
+  private final CaseRepository cases;
+  private final CaseTimeline timeline;
+  private final Clock clock;
+  private final String levelDeadline;
+
+  ProcessStarter(
+      CamundaClient camunda,
+      CaseRepository cases,
+      CaseTimeline timeline,
+      Clock clock,
+      @Value("${jiefen.mediation.level-deadline:P30D}") String levelDeadline) {
+    this.camunda = camunda;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.levelDeadline = levelDeadline;
+  }
+
+  /** Tries to start the process now; returns whether it did. */
+  boolean start(CaseFile file) {
+    CaseKind kind = CaseKind.valueOf(file.kind().toUpperCase());
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("caseId", file.id());
+    variables.put("kind", file.kind());
+    variables.put("category", file.category());
+    variables.put("unitCode", file.unitCode());
+    variables.put("level", file.level());
+    variables.put("levelDeadline", levelDeadline);
+    // The level's due instant is computed once, on the app clock (which follows the engine clock in local mode).
+    variables.put(
+        "levelDue",
+        clock.instant().plus(Duration.parse(levelDeadline)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    try {
+      long key =
+          camunda
+              .newCreateInstanceCommand()
+              .bpmnProcessId(kind.processId())
+              .latestVersion()
+              .variables(variables)
+              .requestTimeout(Duration.ofSeconds(10))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      cases.update(
+          file.id(),
+          Map.of("processInstanceKey", key, "status", CaseStatus.OPEN, "updated", clock.instant().toString()));
+      timeline.record(file.id(), "process-started", "PROCESS_STARTED", kind.processId(), "system", file.unitCode());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("process for case {} not started yet ({}); it will be retried", file.id(), e.getMessage());
+      return false;
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${jiefen.cases.start-retry:30s}", initialDelayString = "${jiefen.cases.start-retry:30s}")
+  void startWaiting() {
+    try {
+      for (CaseFile file : cases.waitingForProcess(clock.instant().minusSeconds(10))) {
+        start(file);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot look for cases waiting for their process: {}", e.getMessage());
+    }
+  }
+}

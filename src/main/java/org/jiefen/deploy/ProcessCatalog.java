@@ -1,0 +1,94 @@
+package org.jiefen.deploy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jiefen.search.Indices;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the task list needs to know about each deployed process version but the engine does not
+ * put on a task: the user tasks' names and form ids. Recorded at deployment, per process
+ * definition key, so it holds for every version an administrator deploys.
+ */
+@Service
+public class ProcessCatalog {
+
+  /** A user task element of a deployed process. */
+  public record UserTaskElement(String elementId, String name, String formId) {}
+
+  /** One deployed process version. */
+  public record ProcessVersion(
+      String id,
+      long processDefinitionKey,
+      String processId,
+      int version,
+      String resourceName,
+      String hash,
+      Instant deployedAt,
+      String deployedBy,
+      List<UserTaskElement> userTasks) {}
+
+  private final ElasticsearchClient es;
+  private final Indices indices;
+  private final Map<Long, ProcessVersion> cache = new ConcurrentHashMap<>();
+
+  ProcessCatalog(ElasticsearchClient es, Indices indices) {
+    this.es = es;
+    this.indices = indices;
+  }
+
+  void record(ProcessVersion version) {
+    try {
+      es.index(i -> i.index(indices.deployments()).id(version.id()).document(version).refresh(Refresh.WaitFor));
+      cache.put(version.processDefinitionKey(), version);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Optional<UserTaskElement> userTask(long processDefinitionKey, String elementId) {
+    return find(processDefinitionKey)
+        .flatMap(v -> v.userTasks().stream().filter(t -> t.elementId().equals(elementId)).findFirst());
+  }
+
+  Optional<ProcessVersion> find(long processDefinitionKey) {
+    ProcessVersion cached = cache.get(processDefinitionKey);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    try {
+      var response =
+          es.get(g -> g.index(indices.deployments()).id("process-" + processDefinitionKey), ProcessVersion.class);
+      if (!response.found()) {
+        return Optional.empty();
+      }
+      cache.put(processDefinitionKey, response.source());
+      return Optional.of(response.source());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<UserTaskElement> userTasks(byte[] bpmn) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    return model.getModelElementsByType(UserTask.class).stream()
+        .map(
+            t -> {
+              ZeebeFormDefinition form = t.getSingleExtensionElement(ZeebeFormDefinition.class);
+              return new UserTaskElement(t.getId(), t.getName(), form == null ? null : form.getFormId());
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,153 @@
+package org.jiefen.deploy;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Process;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the shipped models and forms at start. Every resource first passes the
+ * {@link ModelPreparer} (size, type by content, XXE-safe parsing, task listeners added); a refused
+ * one is logged with its reason and left out, and the app starts with the rest.
+ *
+ * <p>All accepted resources are sent on every start: the engine keeps the version of a resource
+ * whose content did not change, so only changed models get a new version, and an engine whose log
+ * was reset gets its models back even when our own records say they were deployed.
+ */
+@Component
+@Order(20)
+public class StartupDeployer implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupDeployer.class);
+
+  private final CamundaClient camunda;
+  private final ModelPreparer preparer;
+  private final ProcessCatalog catalog;
+  private final Clock clock;
+  private final List<String> locations;
+  private final List<Refusal> refusals = new ArrayList<>();
+
+  /** A resource that was not deployed, and why. */
+  public record Refusal(String resource, String reason) {}
+
+  StartupDeployer(
+      CamundaClient camunda,
+      ModelPreparer preparer,
+      ProcessCatalog catalog,
+      Clock clock,
+      @Value("${jiefen.deploy.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,classpath*:forms/**/*.form}")
+          List<String> locations) {
+    this.camunda = camunda;
+    this.preparer = preparer;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.locations = locations;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    deploy(load());
+  }
+
+  public List<Refusal> refusals() {
+    return List.copyOf(refusals);
+  }
+
+  private Map<String, ModelPreparer.PreparedResource> load() throws IOException {
+    var resolver = new PathMatchingResourcePatternResolver();
+    Map<String, ModelPreparer.PreparedResource> prepared = new LinkedHashMap<>();
+    List<Resource> found = new ArrayList<>();
+    for (String location : locations) {
+      found.addAll(List.of(resolver.getResources(location.strip())));
+    }
+    found.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
+    for (Resource resource : found) {
+      String name = resource.getFilename();
+      try (InputStream in = resource.getInputStream()) {
+        byte[] bytes = in.readNBytes(preparer.maxBytes() + 1);
+        prepared.put(name, preparer.prepare(name, bytes));
+      } catch (ModelRefusedException e) {
+        LOG.error("model {} refused and not deployed: {}", name, e.getMessage());
+        refusals.add(new Refusal(name, e.getMessage()));
+      }
+    }
+    return prepared;
+  }
+
+  private void deploy(Map<String, ModelPreparer.PreparedResource> resources) {
+    if (resources.isEmpty()) {
+      LOG.warn("no models to deploy");
+      return;
+    }
+    DeploymentEvent event;
+    try {
+      event = send(new ArrayList<>(resources.values()));
+    } catch (RuntimeException all) {
+      // One resource the engine refuses fails the whole deployment: find it by deploying one by one.
+      LOG.warn("deployment of all models failed ({}); deploying them one by one", all.getMessage());
+      for (var resource : resources.values()) {
+        try {
+          recordProcesses(send(List.of(resource)), resources);
+        } catch (RuntimeException e) {
+          LOG.error("model {} refused by the engine: {}", resource.name(), e.getMessage());
+          refusals.add(new Refusal(resource.name(), e.getMessage()));
+        }
+      }
+      return;
+    }
+    recordProcesses(event, resources);
+  }
+
+  private DeploymentEvent send(List<ModelPreparer.PreparedResource> resources) {
+    DeployResourceCommandStep1 command = camunda.newDeployResourceCommand();
+    DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+    for (var r : resources) {
+      step = step == null ? command.addResourceBytes(r.bytes(), r.name()) : step.addResourceBytes(r.bytes(), r.name());
+    }
+    return step.requestTimeout(Duration.ofSeconds(30)).send().join();
+  }
+
+  private void recordProcesses(DeploymentEvent event, Map<String, ModelPreparer.PreparedResource> resources) {
+    for (Process process : event.getProcesses()) {
+      var resource = resources.get(process.getResourceName());
+      if (resource == null || catalog.find(process.getProcessDefinitionKey()).isPresent()) {
+        continue; // unchanged model: the engine kept its version, and we know it already
+      }
+      catalog.record(
+          new ProcessCatalog.ProcessVersion(
+              "process-" + process.getProcessDefinitionKey(),
+              process.getProcessDefinitionKey(),
+              process.getBpmnProcessId(),
+              process.getVersion(),
+              process.getResourceName(),
+              resource.sha256(),
+              clock.instant(),
+              "system",
+              ProcessCatalog.userTasks(resource.bytes())));
+      LOG.info(
+          "process {} version {} deployed (key {}, sha256 {})",
+          process.getBpmnProcessId(),
+          process.getVersion(),
+          process.getProcessDefinitionKey(),
+          resource.sha256().substring(0, 12));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.jiefen.tasks;
+
+import java.util.List;
+import java.util.Map;
+import org.jiefen.users.CurrentUser;
+import org.jiefen.web.FieldProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskController {
+
+  private final TaskService tasks;
+  private final CurrentUser currentUser;
+
+  TaskController(TaskService tasks, CurrentUser currentUser) {
+    this.tasks = tasks;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  List<TaskDoc> list(
+      @RequestParam(required = false) String caseId,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String candidateGroup,
+      @RequestParam(required = false) TaskState state) {
+    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state));
+  }
+
+  @GetMapping("/{id}")
+  TaskDoc get(@PathVariable String id) {
+    return tasks.get(checked(id));
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskDoc claim(@PathVariable String id) {
+    return tasks.claim(checked(id), currentUser.get());
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskDoc unclaim(@PathVariable String id) {
+    return tasks.unclaim(checked(id), currentUser.get());
+  }
+
+  @PostMapping("/{id}/complete")
+  TaskDoc complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
+    return tasks.complete(checked(id), variables == null ? Map.of() : variables, currentUser.get());
+  }
+
+  private static String checked(String id) {
+    if (!id.matches("\\d{1,19}")) {
+      throw new FieldProblem("id", "must be a task key (digits)");
+    }
+    return id;
+  }
+}

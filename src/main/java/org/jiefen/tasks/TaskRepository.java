@@ -1,0 +1,77 @@
+package org.jiefen.tasks;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jiefen.search.Indices;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TaskRepository {
+
+  private final ElasticsearchClient es;
+  private final Indices indices;
+
+  TaskRepository(ElasticsearchClient es, Indices indices) {
+    this.es = es;
+    this.indices = indices;
+  }
+
+  void save(TaskDoc task) {
+    try {
+      es.index(i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(Refresh.WaitFor));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Optional<TaskDoc> find(String id) {
+    try {
+      var response = es.get(g -> g.index(indices.tasks()).id(id), TaskDoc.class);
+      return response.found() ? Optional.of(response.source()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  record Filter(String caseId, String assignee, String candidateGroup, TaskState state) {}
+
+  List<TaskDoc> search(Filter filter, int size) {
+    List<Query> filters = new ArrayList<>();
+    term(filters, "caseId", filter.caseId());
+    term(filters, "assignee", filter.assignee());
+    term(filters, "candidateGroups", filter.candidateGroup());
+    term(filters, "state", filter.state() == null ? null : filter.state().name());
+    try {
+      return es
+          .search(
+              s ->
+                  s.index(indices.tasks())
+                      .size(size)
+                      .query(q -> q.bool(b -> b.filter(filters)))
+                      .sort(o -> o.field(f -> f.field("due").order(SortOrder.Asc).missing("_last")))
+                      .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc))),
+              TaskDoc.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(h -> h.source())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void term(List<Query> filters, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      filters.add(Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value)))));
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.jiefen.tasks;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jiefen.users.AppUser;
+import org.jiefen.web.ConflictProblem;
+import org.jiefen.web.NotFoundProblem;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+@Service
+class TaskService {
+
+  private final TaskRepository tasks;
+  private final UserTaskCommands commands;
+  private final Clock clock;
+
+  TaskService(TaskRepository tasks, UserTaskCommands commands, Clock clock) {
+    this.tasks = tasks;
+    this.commands = commands;
+    this.clock = clock;
+  }
+
+  List<TaskDoc> search(TaskRepository.Filter filter) {
+    return tasks.search(filter, 200);
+  }
+
+  TaskDoc get(String id) {
+    return tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
+  }
+
+  TaskDoc claim(String id, AppUser user) {
+    TaskDoc task = open(id);
+    if (user.username().equals(task.assignee())) {
+      return task;
+    }
+    if (task.assignee() != null) {
+      throw new ConflictProblem("task " + id + " is already claimed by someone else");
+    }
+    requireCandidate(task, user);
+    run(() -> commands.assign(Long.parseLong(id), user.username()));
+    TaskDoc claimed = task.withAssignee(user.username());
+    tasks.save(claimed);
+    return claimed;
+  }
+
+  TaskDoc unclaim(String id, AppUser user) {
+    TaskDoc task = open(id);
+    if (task.assignee() == null) {
+      return task;
+    }
+    if (!user.username().equals(task.assignee())) {
+      throw new ConflictProblem("task " + id + " is claimed by someone else");
+    }
+    run(() -> commands.unassign(Long.parseLong(id)));
+    TaskDoc released = task.withAssignee(null);
+    tasks.save(released);
+    return released;
+  }
+
+  TaskDoc complete(String id, Map<String, Object> variables, AppUser user) {
+    TaskDoc task = open(id);
+    if (!user.username().equals(task.assignee())) {
+      throw new ConflictProblem(
+          task.assignee() == null
+              ? "task " + id + " is not claimed: claim it before completing it"
+              : "task " + id + " is claimed by someone else");
+    }
+    run(() -> commands.complete(Long.parseLong(id), variables));
+    // The completing listener updates the mirror too; doing it here as well makes the answer exact.
+    TaskDoc done = task.ended(TaskState.COMPLETED, clock.instant(), user.username());
+    tasks.save(done);
+    return done;
+  }
+
+  private TaskDoc open(String id) {
+    TaskDoc task = get(id);
+    if (!task.state().open()) {
+      throw new ConflictProblem("task " + id + " is already " + task.state().name().toLowerCase());
+    }
+    return task;
+  }
+
+  private static void requireCandidate(TaskDoc task, AppUser user) {
+    boolean candidate =
+        (task.candidateUsers() != null && task.candidateUsers().contains(user.username()))
+            || (task.candidateGroups() != null && task.candidateGroups().stream().anyMatch(user.groups()::contains));
+    if (!candidate) {
+      throw new AccessDeniedException("not a candidate for task " + task.id());
+    }
+  }
+
+  private static void run(Runnable command) {
+    try {
+      command.run();
+    } catch (UserTaskCommands.Rejected e) {
+      throw new ConflictProblem("the engine refused the command: " + e.getMessage());
+    }
+  }
+}

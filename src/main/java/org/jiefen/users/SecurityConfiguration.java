@@ -1,0 +1,56 @@
+package org.jiefen.users;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * API authentication: HTTP Basic against the user directory. The identity issue grows this into
+ * form login, OIDC in production, lockout and data scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/dev/**")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
+        .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic-auth API and local-only dev endpoints: no session cookie to forge.
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(UserDirectory users) {
+    return username ->
+        users
+            .find(username)
+            .map(UserPrincipal::new)
+            .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+}

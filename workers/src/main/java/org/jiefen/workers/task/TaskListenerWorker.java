@@ -1,0 +1,114 @@
+package org.jiefen.workers.task;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.UserTaskProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jiefen.cases.CaseTimeline;
+import org.jiefen.deploy.ProcessCatalog;
+import org.jiefen.tasks.TaskDoc;
+import org.jiefen.tasks.TaskMirror;
+import org.jiefen.tasks.TaskState;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the task list mirror in step with the engine. The deploy pipeline adds these listeners to
+ * every Camunda user task, so any model an administrator deploys feeds the task list.
+ */
+@Component
+class TaskListenerWorker {
+
+  private final TaskMirror mirror;
+  private final ProcessCatalog catalog;
+  private final CaseTimeline timeline;
+  private final Clock clock;
+
+  TaskListenerWorker(TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, Clock clock) {
+    this.mirror = mirror;
+    this.catalog = catalog;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = "jiefen.task.creating", fetchVariables = {"caseId", "unitCode"})
+  void creating(ActivatedJob job) {
+    UserTaskProperties task = job.getUserTask();
+    String id = String.valueOf(task.getUserTaskKey());
+    var element = catalog.userTask(job.getProcessDefinitionKey(), job.getElementId());
+    String caseId = (String) job.getVariablesAsMap().get("caseId");
+    List<String> groups = task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
+    String assignee = blankToNull(task.getAssignee());
+    Instant now = clock.instant();
+    mirror.created(
+        new TaskDoc(
+            id,
+            job.getBpmnProcessId(),
+            job.getElementId(),
+            element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
+            caseId,
+            element.map(ProcessCatalog.UserTaskElement::formId).orElse(null),
+            groups,
+            task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers(),
+            assignee,
+            unitOf(groups, (String) job.getVariablesAsMap().get("unitCode")),
+            now,
+            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+            assignee == null ? TaskState.CREATED : TaskState.ASSIGNED,
+            job.getProcessInstanceKey(),
+            job.getProcessDefinitionKey(),
+            null,
+            null));
+    if (caseId != null) {
+      timeline.record(
+          caseId,
+          "task-" + id + "-created",
+          "TASK_CREATED",
+          element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
+          "system",
+          unitOf(groups, null));
+    }
+  }
+
+  @JobWorker(type = "jiefen.task.completing", fetchVariables = {"caseId"})
+  void completing(ActivatedJob job) {
+    ended(job, TaskState.COMPLETED, "TASK_COMPLETED");
+  }
+
+  @JobWorker(type = "jiefen.task.canceling", fetchVariables = {"caseId"})
+  void canceling(ActivatedJob job) {
+    ended(job, TaskState.CANCELED, "TASK_CANCELED");
+  }
+
+  private void ended(ActivatedJob job, TaskState state, String eventType) {
+    UserTaskProperties task = job.getUserTask();
+    String id = String.valueOf(task.getUserTaskKey());
+    String by = blankToNull(task.getAssignee());
+    mirror.ended(id, state, clock.instant(), by);
+    Object caseId = job.getVariablesAsMap().get("caseId");
+    if (caseId != null) {
+      var element = catalog.userTask(job.getProcessDefinitionKey(), job.getElementId());
+      timeline.record(
+          caseId.toString(),
+          "task-" + id + "-" + state.name().toLowerCase(),
+          eventType,
+          element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
+          by == null ? "system" : by,
+          null);
+    }
+  }
+
+  /** The unit a task belongs to: from its first unit-scoped candidate group, else the case's unit. */
+  static String unitOf(List<String> groups, String fallback) {
+    return groups.stream()
+        .filter(g -> g.matches("[a-z_]+:\\d{12}"))
+        .map(g -> g.substring(g.indexOf(':') + 1))
+        .findFirst()
+        .orElse(fallback);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
