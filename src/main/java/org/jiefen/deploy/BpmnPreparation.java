@@ -14,6 +14,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResult;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.bpm.model.xml.validation.ValidationResults;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /** Reads a BPMN model that passed {@link SafeXml}, adds our task listeners and validates it. */
 final class BpmnPreparation {
@@ -45,7 +47,31 @@ final class BpmnPreparation {
     validate(name, model);
     // Unchanged models keep their exact bytes: re-serialising reformats them, which would make an
     // unchanged redeploy look like a new version.
-    return changed ? Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8) : bytes;
+    if (!changed) {
+      return bytes;
+    }
+    dropIndentation(model.getDocument().getDomSource().getNode());
+    return Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  // The serialiser indents again around the old indentation, leaving blank lines between all
+  // elements; without the old whitespace the output is laid out like the modeller's.
+  private static void dropIndentation(Node node) {
+    NodeList children = node.getChildNodes();
+    boolean hasElements = false;
+    for (int i = 0; i < children.getLength(); i++) {
+      hasElements |= children.item(i).getNodeType() == Node.ELEMENT_NODE;
+    }
+    for (int i = children.getLength() - 1; i >= 0; i--) {
+      Node child = children.item(i);
+      if (child.getNodeType() == Node.ELEMENT_NODE) {
+        dropIndentation(child);
+      } else if (hasElements
+          && child.getNodeType() == Node.TEXT_NODE
+          && child.getNodeValue().isBlank()) {
+        node.removeChild(child);
+      }
+    }
   }
 
   private static void validate(String name, BpmnModelInstance model) {
