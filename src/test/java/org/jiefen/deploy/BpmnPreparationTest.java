@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,10 +118,10 @@ class BpmnPreparationTest {
   @Test
   void schemaViolationsAreRefused() {
     String bpmn =
-        new String(fixture("Mediation.bpmn"), java.nio.charset.StandardCharsets.UTF_8)
+        new String(fixture("Mediation.bpmn"), StandardCharsets.UTF_8)
             .replace("<bpmn:endEvent id=\"End_Done\"/>", "<bpmn:endEvent/><bpmn:noSuchThing/>");
     assertThatThrownBy(
-            () -> preparer.prepare("Mediation.bpmn", bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            () -> preparer.prepare("Mediation.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(ModelRefusedException.class)
         .hasMessageStartingWith("Mediation.bpmn refused: is not valid BPMN 2.0");
   }

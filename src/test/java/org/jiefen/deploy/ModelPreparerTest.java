@@ -7,6 +7,7 @@ import static org.jiefen.deploy.Models.fixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ModelPreparerTest {
     byte[] big = new byte[3 * 1024 * 1024];
     byte[] head = utf8("<!DOCTYPE x [<!ENTITY a \"b\">]><bpmn:definitions");
     System.arraycopy(head, 0, big, 0, head.length);
-    java.util.Arrays.fill(big, head.length, big.length, (byte) ' ');
+    Arrays.fill(big, head.length, big.length, (byte) ' ');
 
     assertThatThrownBy(() -> preparer.prepare("Huge.bpmn", big))
         .isInstanceOf(ModelRefusedException.class)

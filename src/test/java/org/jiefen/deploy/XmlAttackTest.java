@@ -2,8 +2,10 @@ package org.jiefen.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.jiefen.deploy.Models.fixture;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +43,10 @@ class XmlAttackTest {
   @Test
   void doctypeInAnOtherwiseValidModelIsRefused() {
     String withDoctype =
-        new String(fixture("Mediation.bpmn"), java.nio.charset.StandardCharsets.UTF_8)
+        new String(fixture("Mediation.bpmn"), StandardCharsets.UTF_8)
             .replace("<bpmn:definitions", "<!DOCTYPE bpmn:definitions>\n<bpmn:definitions");
     assertThatThrownBy(
-            () -> preparer.prepare("Mediation.bpmn", withDoctype.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            () -> preparer.prepare("Mediation.bpmn", withDoctype.getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("remove the <!DOCTYPE ...> block");
   }
 
@@ -57,18 +59,18 @@ class XmlAttackTest {
             + "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/>"
             + "</bpmn:documentation><bpmn:startEvent id=\"S\"/></bpmn:process></bpmn:definitions>";
     Throwable outcome =
-        catchRefusal(() -> preparer.prepare("X.bpmn", xinclude.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        catchRefusal(() -> preparer.prepare("X.bpmn", xinclude.getBytes(StandardCharsets.UTF_8)));
     // Refused by the schema or accepted verbatim; either way the file's content must not appear.
     if (outcome == null) {
       PreparedResource prepared =
-          preparer.prepare("X.bpmn", xinclude.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      assertThat(new String(prepared.bytes(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("root:");
+          preparer.prepare("X.bpmn", xinclude.getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(prepared.bytes(), StandardCharsets.UTF_8)).doesNotContain("root:");
     } else {
       assertThat(outcome.getMessage()).doesNotContain("root:");
     }
   }
 
   private static Throwable catchRefusal(ThrowingCallable call) {
-    return org.assertj.core.api.Assertions.catchThrowable(call);
+    return catchThrowable(call);
   }
 }
