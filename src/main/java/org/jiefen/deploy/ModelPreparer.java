@@ -40,6 +40,11 @@ public final class ModelPreparer {
    * @param name resource name as it will be deployed, e.g. {@code mediation/Mediation.bpmn}
    * @throws ModelRefusedException if the resource must not be deployed
    */
+  /** The size limit; a reader needs to read no more than one byte past it to know a resource is too big. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   public PreparedResource prepare(String name, byte[] bytes) {
     if (name == null || name.isBlank()) {
       throw new ModelRefusedException(String.valueOf(name), "has no name");

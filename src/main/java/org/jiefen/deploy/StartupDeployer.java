@@ -71,9 +71,9 @@ public class StartupDeployer implements ApplicationRunner {
     return List.copyOf(refusals);
   }
 
-  private Map<String, ModelPreparer.PreparedResource> load() throws IOException {
+  private Map<String, PreparedResource> load() throws IOException {
     var resolver = new PathMatchingResourcePatternResolver();
-    Map<String, ModelPreparer.PreparedResource> prepared = new LinkedHashMap<>();
+    Map<String, PreparedResource> prepared = new LinkedHashMap<>();
     List<Resource> found = new ArrayList<>();
     for (String location : locations) {
       found.addAll(List.of(resolver.getResources(location.strip())));
@@ -82,7 +82,7 @@ public class StartupDeployer implements ApplicationRunner {
     for (Resource resource : found) {
       String name = resource.getFilename();
       try (InputStream in = resource.getInputStream()) {
-        byte[] bytes = in.readNBytes(preparer.maxBytes() + 1);
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, preparer.maxBytes() + 1));
         prepared.put(name, preparer.prepare(name, bytes));
       } catch (ModelRefusedException e) {
         LOG.error("model {} refused and not deployed: {}", name, e.getMessage());
@@ -92,7 +92,7 @@ public class StartupDeployer implements ApplicationRunner {
     return prepared;
   }
 
-  private void deploy(Map<String, ModelPreparer.PreparedResource> resources) {
+  private void deploy(Map<String, PreparedResource> resources) {
     if (resources.isEmpty()) {
       LOG.warn("no models to deploy");
       return;
@@ -116,7 +116,7 @@ public class StartupDeployer implements ApplicationRunner {
     recordProcesses(event, resources);
   }
 
-  private DeploymentEvent send(List<ModelPreparer.PreparedResource> resources) {
+  private DeploymentEvent send(List<PreparedResource> resources) {
     DeployResourceCommandStep1 command = camunda.newDeployResourceCommand();
     DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
     for (var r : resources) {
@@ -125,7 +125,7 @@ public class StartupDeployer implements ApplicationRunner {
     return step.requestTimeout(Duration.ofSeconds(30)).send().join();
   }
 
-  private void recordProcesses(DeploymentEvent event, Map<String, ModelPreparer.PreparedResource> resources) {
+  private void recordProcesses(DeploymentEvent event, Map<String, PreparedResource> resources) {
     for (Process process : event.getProcesses()) {
       var resource = resources.get(process.getResourceName());
       if (resource == null || catalog.find(process.getProcessDefinitionKey()).isPresent()) {
@@ -138,7 +138,7 @@ public class StartupDeployer implements ApplicationRunner {
               process.getBpmnProcessId(),
               process.getVersion(),
               process.getResourceName(),
-              resource.sha256(),
+              resource.sha256hex(),
               clock.instant(),
               "system",
               ProcessCatalog.userTasks(resource.bytes())));
@@ -147,7 +147,7 @@ public class StartupDeployer implements ApplicationRunner {
           process.getBpmnProcessId(),
           process.getVersion(),
           process.getProcessDefinitionKey(),
-          resource.sha256().substring(0, 12));
+          resource.sha256hex().substring(0, 12));
     }
   }
 }

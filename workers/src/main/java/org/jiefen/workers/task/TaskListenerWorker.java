@@ -71,6 +71,10 @@ class TaskListenerWorker {
     }
   }
 
+  /** Claims go through the task service, which updates the mirror itself; this only lets the engine proceed. */
+  @JobWorker(type = "jiefen.task.assigning", fetchVariables = {"caseId"})
+  void assigning(ActivatedJob job) {}
+
   @JobWorker(type = "jiefen.task.completing", fetchVariables = {"caseId"})
   void completing(ActivatedJob job) {
     ended(job, TaskState.COMPLETED, "TASK_COMPLETED");

@@ -1,0 +1,49 @@
+package org.jiefen.it;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jiefen.search.TestElasticsearch;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Settings shared by the tests that run the whole app against the test JVM's Elasticsearch node. */
+final class AppTestSupport {
+
+  /** One id per test JVM, so a run never sees the indices or engine log of an earlier one. */
+  static final String RUN = Long.toString(Instant.now().toEpochMilli(), 36);
+
+  private AppTestSupport() {}
+
+  static void register(DynamicPropertyRegistry registry, String name) {
+    TestElasticsearch.register(registry, "it-" + name + "-" + RUN);
+    registry.add("jiefen.data-dir", () -> "target/test-data/" + name + "-" + RUN);
+    registry.add("jiefen.engine.port", () -> 0);
+    registry.add("jiefen.mail.port", () -> 0);
+    registry.add("jiefen.cases.start-retry", () -> "2s");
+  }
+
+  static Map<String, Object> wageDispute(String unitCode, String idNumber, String phone) {
+    return Map.of(
+        "kind", "mediation",
+        "title", "王某与某公司拖欠工资纠纷",
+        "description", "拖欠三个月工资共计一万八千元。",
+        "category", "labour",
+        "channel", "walk_in",
+        "unitCode", unitCode,
+        "parties",
+            List.of(
+                Map.of("name", "王小明", "role", "applicant", "idNumber", idNumber, "phone", phone,
+                    "email", "wang.xm@example.com"),
+                Map.of("name", "某劳务派遣有限公司", "role", "respondent")));
+  }
+
+  /** A valid GB 11643 number built from 17 digits. */
+  static String idNumber(String first17) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * weights[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
+  }
+}
