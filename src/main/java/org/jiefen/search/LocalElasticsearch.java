@@ -31,29 +31,36 @@ public class LocalElasticsearch implements SmartLifecycle {
 
   private final ElasticsearchProperties properties;
   private final Path dir;
-  /** Taken (set to null) by whoever stops it first: Spring's stop or the shutdown hook, without a lock. */
-  private final AtomicReference<Process> process = new AtomicReference<>();
+  /** The node we own: launched by us, or orphaned by an earlier run of ours. Taken by whoever stops it first. */
+  private final AtomicReference<ProcessHandle> owned = new AtomicReference<>();
+  /** Spring stops us in order; the JVM hook then only covers a context that never closes. */
+  private final boolean springManaged;
   private Thread shutdownHook;
   private boolean running;
 
   @Autowired
   LocalElasticsearch(ElasticsearchProperties properties, DataDirectory dataDirectory) {
-    this(properties, dataDirectory.root().resolve("elasticsearch"));
+    this(properties, dataDirectory.root().resolve("elasticsearch"), true);
   }
 
   /** @param dir holds the node's data, logs, config and pid file */
   public LocalElasticsearch(ElasticsearchProperties properties, Path dir) {
+    this(properties, dir, false);
+  }
+
+  private LocalElasticsearch(ElasticsearchProperties properties, Path dir, boolean springManaged) {
     this.properties = properties;
     this.dir = dir.toAbsolutePath().normalize();
+    this.springManaged = springManaged;
   }
 
   public String url() {
     return "http://127.0.0.1:" + properties.port();
   }
 
-  /** True if this instance launched the node (and so will stop it). */
+  /** True if this instance owns the node (and so will stop it). */
   public synchronized boolean startedByUs() {
-    return process.get() != null;
+    return owned.get() != null;
   }
 
   @Override
@@ -62,7 +69,13 @@ public class LocalElasticsearch implements SmartLifecycle {
       return;
     }
     NodeProbe probe = new NodeProbe(properties.port());
-    killStaleNode(probe);
+    adoptOrEndStaleNode(probe);
+    if (owned.get() != null) {
+      registerShutdownHook();
+      awaitHealthy(probe, null, null);
+      running = true;
+      return;
+    }
     switch (probe.probe()) {
       case ELASTICSEARCH_READY, ELASTICSEARCH_NOT_READY -> {
         log.info("Reusing the Elasticsearch node already at {}; it will not be stopped by us", url());
@@ -97,10 +110,9 @@ public class LocalElasticsearch implements SmartLifecycle {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
     }
-    process.set(child);
+    owned.set(child.toHandle());
     writePid(layout.pidFile(), child.pid());
-    shutdownHook = new Thread(this::destroy, "stop-local-elasticsearch");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    registerShutdownHook();
     awaitHealthy(probe, child, layout.console());
     log.info("Elasticsearch ready at {} after {} ms", url(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
   }
@@ -147,12 +159,21 @@ public class LocalElasticsearch implements SmartLifecycle {
     }
   }
 
-  /** A node from an earlier run that crashed or was killed holds the data directory's lock: end it. */
-  private void killStaleNode(NodeProbe probe) {
+  /**
+   * A node left behind by an earlier run of ours that was killed: if it serves, take it over so it is stopped
+   * with this run; if it does not, end it, since it holds the data directory's lock.
+   */
+  private void adoptOrEndStaleNode(NodeProbe probe) {
     Path pidFile = dir.resolve("elasticsearch.pid");
     Optional<ProcessHandle> stale = readPid(pidFile).flatMap(ProcessHandle::of)
         .filter(h -> h.info().commandLine().orElse("").contains("elasticsearch"));
-    if (stale.isPresent() && probe.probe() != NodeProbe.State.ELASTICSEARCH_READY) {
+    if (stale.isPresent()) {
+      if (probe.probe() == NodeProbe.State.ELASTICSEARCH_READY) {
+        log.info("Adopting the Elasticsearch node (pid {}) left by an earlier run; it stops with this one",
+            stale.get().pid());
+        owned.set(stale.get());
+        return;
+      }
       log.warn("Ending stale Elasticsearch process {} from an earlier run", stale.get().pid());
       terminate(stale.get());
     }
@@ -179,13 +200,31 @@ public class LocalElasticsearch implements SmartLifecycle {
     running = false;
   }
 
+  private void registerShutdownHook() {
+    shutdownHook = new Thread(this::onJvmExit, "stop-local-elasticsearch");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** Spring's own hook closes the context concurrently; let it stop us after the beans that still write. */
+  private void onJvmExit() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(springManaged ? 20 : 0).toNanos();
+    while (owned.get() != null && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    destroy();
+  }
+
   private void destroy() {
-    Process child = process.getAndSet(null);
-    if (child == null) {
+    ProcessHandle node = owned.getAndSet(null);
+    if (node == null) {
       return;
     }
     log.info("Stopping Elasticsearch at {}", url());
-    terminate(child.toHandle());
+    terminate(node);
     try {
       Files.deleteIfExists(dir.resolve("elasticsearch.pid"));
     } catch (IOException e) {

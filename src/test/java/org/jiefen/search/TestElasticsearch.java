@@ -2,6 +2,7 @@ package org.jiefen.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -29,8 +30,11 @@ public final class TestElasticsearch {
   /** The running node, started on first use. */
   public static synchronized LocalElasticsearch node() {
     if (node == null) {
-      LocalElasticsearch started = new LocalElasticsearch(ElasticsearchProperties.local(PORT, "test"),
-          Path.of("target/test-data/es"));
+      // generous: on a busy 2-core machine (CI, parallel builds) the first start has taken up to ~80 s
+      var props = ElasticsearchProperties.local(PORT, "test");
+      props = new ElasticsearchProperties(props.url(), props.port(), props.heap(), props.indexPrefix(),
+          props.analyzer(), null, null, null, 1, 0, Duration.ofSeconds(180));
+      LocalElasticsearch started = new LocalElasticsearch(props, Path.of("target/test-data/es"));
       started.start();
       node = started;
     }
