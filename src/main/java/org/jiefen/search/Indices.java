@@ -1,23 +1,22 @@
 package org.jiefen.search;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Names of the indices the app owns, under one configurable prefix. */
+/** Full names of the indices the app owns, for code that reads and writes them. */
 @Component
 public class Indices {
-  private final String prefix;
+  private final ElasticsearchProperties properties;
 
-  public Indices(@Value("${jiefen.elasticsearch.index-prefix:jiefen}") String prefix) {
-    this.prefix = prefix;
+  public Indices(ElasticsearchProperties properties) {
+    this.properties = properties;
   }
 
-  public String cases() { return prefix + "-cases"; }
-  public String events() { return prefix + "-events"; }
-  public String tasks() { return prefix + "-tasks"; }
-  public String units() { return prefix + "-units"; }
-  public String users() { return prefix + "-users"; }
-  public String deployments() { return prefix + "-deployments"; }
-  public String audit() { return prefix + "-audit"; }
-  public String mailOutbox() { return prefix + "-mail-outbox"; }
+  public String cases() { return properties.index(SearchIndex.CASES); }
+  public String events() { return properties.index(SearchIndex.EVENTS); }
+  public String tasks() { return properties.index(SearchIndex.TASKS); }
+  public String units() { return properties.index(SearchIndex.UNITS); }
+  public String users() { return properties.index(SearchIndex.USERS); }
+  public String deployments() { return properties.index(SearchIndex.DEPLOYMENTS); }
+  public String audit() { return properties.index(SearchIndex.AUDIT); }
+  public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
 }
