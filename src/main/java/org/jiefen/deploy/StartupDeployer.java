@@ -64,7 +64,51 @@ public class StartupDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    deploy(load());
+    Map<String, PreparedResource> resources = load();
+    try {
+      deploy(resources);
+    } catch (EngineUnavailable e) {
+      // A cluster that is down at start must not stop the app: keep trying in the background.
+      LOG.warn("engine not reachable, models will be deployed when it is: {}", e.getMessage());
+      Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
+    }
+  }
+
+  private void retry(Map<String, PreparedResource> resources) {
+    for (long delay = 2; ; delay = Math.min(delay * 2, 60)) {
+      try {
+        Thread.sleep(Duration.ofSeconds(delay));
+        deploy(resources);
+        return;
+      } catch (EngineUnavailable e) {
+        LOG.warn("engine still not reachable: {}", e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The engine did not answer: nothing is wrong with the models. */
+  private static final class EngineUnavailable extends RuntimeException {
+    EngineUnavailable(Throwable cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private static boolean isRejection(RuntimeException e) {
+    Throwable t = e;
+    while (t != null) {
+      if (t instanceof io.camunda.client.api.command.ClientStatusException status) {
+        return status.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT
+            || status.getStatusCode() == io.grpc.Status.Code.FAILED_PRECONDITION;
+      }
+      if (t instanceof io.camunda.client.api.command.ProblemException problem) {
+        return problem.code() == 400;
+      }
+      t = t.getCause();
+    }
+    return false;
   }
 
   public List<Refusal> refusals() {
@@ -101,12 +145,18 @@ public class StartupDeployer implements ApplicationRunner {
     try {
       event = send(new ArrayList<>(resources.values()));
     } catch (RuntimeException all) {
+      if (!isRejection(all)) {
+        throw new EngineUnavailable(all);
+      }
       // One resource the engine refuses fails the whole deployment: find it by deploying one by one.
       LOG.warn("deployment of all models failed ({}); deploying them one by one", all.getMessage());
       for (var resource : resources.values()) {
         try {
           recordProcesses(send(List.of(resource)), resources);
         } catch (RuntimeException e) {
+          if (!isRejection(e)) {
+            throw new EngineUnavailable(e);
+          }
           LOG.error("model {} refused by the engine: {}", resource.name(), e.getMessage());
           refusals.add(new Refusal(resource.name(), e.getMessage()));
         }

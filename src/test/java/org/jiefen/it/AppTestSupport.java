@@ -17,9 +17,20 @@ final class AppTestSupport {
   static void register(DynamicPropertyRegistry registry, String name) {
     TestElasticsearch.register(registry, "it-" + name + "-" + RUN);
     registry.add("jiefen.data-dir", () -> "target/test-data/" + name + "-" + RUN);
-    registry.add("jiefen.engine.port", () -> 0);
-    registry.add("jiefen.mail.port", () -> 0);
+    // Real free ports, not 0: dynamic properties outrank the app's own port-0 resolution.
+    int enginePort = freePort();
+    int mailPort = freePort();
+    registry.add("jiefen.engine.port", () -> enginePort);
+    registry.add("jiefen.mail.port", () -> mailPort);
     registry.add("jiefen.cases.start-retry", () -> "2s");
+  }
+
+  static int freePort() {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Map<String, Object> wageDispute(String unitCode, String idNumber, String phone) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Marks the case file closed when its process reaches the end. Archiving grows from here. */
 @Component
-class CloseCaseWorker {
+public class CloseCaseWorker {
 
   private final CaseClosing closing;
 
@@ -16,7 +16,7 @@ class CloseCaseWorker {
   }
 
   @JobWorker(type = "jiefen.case.close", fetchVariables = {"caseId", "outcome"})
-  void close(@Variable String caseId, @Variable String outcome) {
+  public void close(@Variable String caseId, @Variable String outcome) {
     closing.close(caseId, outcome);
   }
 }

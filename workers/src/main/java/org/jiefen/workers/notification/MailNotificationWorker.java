@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * One mail per (case, event, recipient): the event is the element instance, stable across retries.
  */
 @Component
-class MailNotificationWorker {
+public class MailNotificationWorker {
 
   private final Outbox outbox;
   private final UserDirectory users;
@@ -41,7 +41,7 @@ class MailNotificationWorker {
   }
 
   @JobWorker(type = "jiefen.notify.mail", fetchVariables = {"caseId", "unitCode"})
-  void notify(ActivatedJob job) {
+  public void notify(ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
     String template = headers.get("template");
     Map<String, Object> variables = job.getVariablesAsMap();

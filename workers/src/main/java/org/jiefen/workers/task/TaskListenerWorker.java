@@ -2,7 +2,6 @@ package org.jiefen.workers.task;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.response.UserTaskProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * every Camunda user task, so any model an administrator deploys feeds the task list.
  */
 @Component
-class TaskListenerWorker {
+public class TaskListenerWorker {
 
   private final TaskMirror mirror;
   private final ProcessCatalog catalog;
@@ -33,13 +32,13 @@ class TaskListenerWorker {
   }
 
   @JobWorker(type = "jiefen.task.creating", fetchVariables = {"caseId", "unitCode"})
-  void creating(ActivatedJob job) {
-    UserTaskProperties task = job.getUserTask();
-    String id = String.valueOf(task.getUserTaskKey());
+  public void creating(ActivatedJob job) {
+    ListenerTask task = ListenerTask.of(job);
+    String id = String.valueOf(task.key());
     var element = catalog.userTask(job.getProcessDefinitionKey(), job.getElementId());
     String caseId = (String) job.getVariablesAsMap().get("caseId");
-    List<String> groups = task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
-    String assignee = blankToNull(task.getAssignee());
+    List<String> groups = task.candidateGroups();
+    String assignee = task.assignee();
     Instant now = clock.instant();
     mirror.created(
         new TaskDoc(
@@ -50,11 +49,11 @@ class TaskListenerWorker {
             caseId,
             element.map(ProcessCatalog.UserTaskElement::formId).orElse(null),
             groups,
-            task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers(),
+            task.candidateUsers(),
             assignee,
             unitOf(groups, (String) job.getVariablesAsMap().get("unitCode")),
             now,
-            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+            task.due(),
             assignee == null ? TaskState.CREATED : TaskState.ASSIGNED,
             job.getProcessInstanceKey(),
             job.getProcessDefinitionKey(),
@@ -73,22 +72,22 @@ class TaskListenerWorker {
 
   /** Claims go through the task service, which updates the mirror itself; this only lets the engine proceed. */
   @JobWorker(type = "jiefen.task.assigning", fetchVariables = {"caseId"})
-  void assigning(ActivatedJob job) {}
+  public void assigning(ActivatedJob job) {}
 
   @JobWorker(type = "jiefen.task.completing", fetchVariables = {"caseId"})
-  void completing(ActivatedJob job) {
+  public void completing(ActivatedJob job) {
     ended(job, TaskState.COMPLETED, "TASK_COMPLETED");
   }
 
   @JobWorker(type = "jiefen.task.canceling", fetchVariables = {"caseId"})
-  void canceling(ActivatedJob job) {
+  public void canceling(ActivatedJob job) {
     ended(job, TaskState.CANCELED, "TASK_CANCELED");
   }
 
   private void ended(ActivatedJob job, TaskState state, String eventType) {
-    UserTaskProperties task = job.getUserTask();
-    String id = String.valueOf(task.getUserTaskKey());
-    String by = blankToNull(task.getAssignee());
+    ListenerTask task = ListenerTask.of(job);
+    String id = String.valueOf(task.key());
+    String by = task.assignee();
     mirror.ended(id, state, clock.instant(), by);
     Object caseId = job.getVariablesAsMap().get("caseId");
     if (caseId != null) {
@@ -110,9 +109,5 @@ class TaskListenerWorker {
         .map(g -> g.substring(g.indexOf(':') + 1))
         .findFirst()
         .orElse(fallback);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }
