@@ -91,11 +91,30 @@ class TaskService {
     }
   }
 
+  /**
+   * The mirror shows a task as soon as its creating listener runs, a moment before the engine
+   * finishes creating it; a command in that moment is refused with the task in a transitional
+   * state (CREATING, ASSIGNING, ...). Such refusals are retried briefly; others are conflicts.
+   */
   private static void run(Runnable command) {
-    try {
-      command.run();
-    } catch (UserTaskCommands.Rejected e) {
-      throw new ConflictProblem("the engine refused the command: " + e.getMessage());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        command.run();
+        return;
+      } catch (UserTaskCommands.Rejected e) {
+        if (attempt >= 25 || !TRANSITIONAL.matcher(String.valueOf(e.getMessage())).find()) {
+          throw new ConflictProblem("the engine refused the command: " + e.getMessage());
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new ConflictProblem("interrupted while the task was changing state");
+        }
+      }
     }
   }
+
+  private static final java.util.regex.Pattern TRANSITIONAL =
+      java.util.regex.Pattern.compile("(CREATING|ASSIGNING|UPDATING|COMPLETING|CANCELING)");
 }
