@@ -2,7 +2,6 @@ package org.jiefen.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,7 +11,10 @@ import java.util.Optional;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Repository;
 
-/** Case files in Elasticsearch. Partial updates merge fields, so they need no scripts. */
+/**
+ * Case files in Elasticsearch. Partial updates merge fields, so they need no scripts. Files are
+ * read by id (real-time in Elasticsearch), so writes do not wait for a refresh.
+ */
 @Repository
 class CaseRepository {
 
@@ -27,7 +29,7 @@ class CaseRepository {
   /** Creates the file; false when the id is taken. */
   boolean create(CaseFile file) {
     try {
-      es.create(c -> c.index(indices.cases()).id(file.id()).document(file).refresh(Refresh.WaitFor));
+      es.create(c -> c.index(indices.cases()).id(file.id()).document(file));
       return true;
     } catch (ElasticsearchException e) {
       if (e.status() == 409) {
@@ -51,7 +53,7 @@ class CaseRepository {
   void update(String id, Map<String, Object> fields) {
     try {
       es.update(
-          u -> u.index(indices.cases()).id(id).doc(fields).refresh(Refresh.WaitFor).retryOnConflict(5),
+          u -> u.index(indices.cases()).id(id).doc(fields).retryOnConflict(5),
           CaseFile.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package org.jiefen.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +32,7 @@ public class CaseTimeline {
     String id = caseId + ":" + key;
     CaseEvent event = new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode);
     try {
-      es.create(c -> c.index(indices.events()).id(id).document(event).refresh(Refresh.WaitFor));
+      es.create(c -> c.index(indices.events()).id(id).document(event));
     } catch (ElasticsearchException e) {
       if (e.status() != 409) {
         throw e;

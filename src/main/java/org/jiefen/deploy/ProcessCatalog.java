@@ -1,7 +1,6 @@
 package org.jiefen.deploy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
@@ -51,7 +50,7 @@ public class ProcessCatalog {
 
   void record(ProcessVersion version) {
     try {
-      es.index(i -> i.index(indices.deployments()).id(version.id()).document(version).refresh(Refresh.WaitFor));
+      es.index(i -> i.index(indices.deployments()).id(version.id()).document(version));
       cache.put(version.processDefinitionKey(), version);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package org.jiefen.mail;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -68,7 +67,7 @@ public class Outbox {
       es.index(i -> i.index(indices.mailOutbox()).id(id).document(pending));
       deliver(to, safeSubject, safeText);
       OutboxMail sent = new OutboxMail(id, key, to, safeSubject, safeText, "SENT", queued, clock.instant());
-      es.index(i -> i.index(indices.mailOutbox()).id(id).document(sent).refresh(Refresh.WaitFor));
+      es.index(i -> i.index(indices.mailOutbox()).id(id).document(sent));
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

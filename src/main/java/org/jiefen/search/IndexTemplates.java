@@ -49,7 +49,8 @@ public class IndexTemplates implements InitializingBean {
           .priority(200L)
           .template(tt -> tt
               .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
-                  .numberOfReplicas(String.valueOf(properties.replicas())))
+                  .numberOfReplicas(String.valueOf(properties.replicas()))
+                  .refreshInterval(r -> r.time(index.refreshInterval())))
               .mappings(mapping(index))));
       createOrUpdate(name, index);
     }
@@ -69,6 +70,7 @@ public class IndexTemplates implements InitializingBean {
         }
       }
     }
+    client.indices().putSettings(p -> p.index(name).settings(s -> s.refreshInterval(r -> r.time(index.refreshInterval()))));
     try {
       client.indices().putMapping(m -> m.index(name).withJson(resource(index)));
     } catch (ElasticsearchException e) {

@@ -3,8 +3,10 @@ package org.jiefen.search;
 /** Our indices; the full name is {@code <prefix>-<suffix>} (see {@link ElasticsearchProperties#index}). */
 public enum SearchIndex {
   CASES("cases"),
-  EVENTS("events"),
-  TASKS("tasks"),
+  // Task lists and timelines are read right after workers write them: a short refresh interval
+  // keeps "intake to task visible" well under a second without every write waiting for a refresh.
+  EVENTS("events", "200ms"),
+  TASKS("tasks", "200ms"),
   UNITS("units"),
   USERS("users"),
   DEPLOYMENTS("deployments"),
@@ -12,9 +14,19 @@ public enum SearchIndex {
   MAIL_OUTBOX("mail-outbox");
 
   private final String suffix;
+  private final String refreshInterval;
 
   SearchIndex(String suffix) {
+    this(suffix, "1s");
+  }
+
+  SearchIndex(String suffix, String refreshInterval) {
     this.suffix = suffix;
+    this.refreshInterval = refreshInterval;
+  }
+
+  public String refreshInterval() {
+    return refreshInterval;
   }
 
   public String suffix() {

@@ -18,12 +18,12 @@ public class TaskMirror {
     if (tasks.find(task.id()).map(t -> t.state() != TaskState.CREATED).orElse(false)) {
       return;
     }
-    tasks.save(task);
+    tasks.save(task, false);
   }
 
   public void ended(String taskId, TaskState state, Instant at, String by) {
     tasks.find(taskId)
         .filter(t -> t.state().open())
-        .ifPresent(t -> tasks.save(t.ended(state, at, by)));
+        .ifPresent(t -> tasks.save(t.ended(state, at, by), false));
   }
 }

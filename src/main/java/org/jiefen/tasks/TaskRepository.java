@@ -24,9 +24,10 @@ class TaskRepository {
     this.indices = indices;
   }
 
-  void save(TaskDoc task) {
+  /** Saves a task; {@code visible} waits until searches see it, for a user who reads their own change. */
+  void save(TaskDoc task, boolean visible) {
     try {
-      es.index(i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(Refresh.WaitFor));
+      es.index(i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(visible ? Refresh.WaitFor : Refresh.False));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -41,7 +41,7 @@ class TaskService {
     requireCandidate(task, user);
     run(() -> commands.assign(Long.parseLong(id), user.username()));
     TaskDoc claimed = task.withAssignee(user.username());
-    tasks.save(claimed);
+    tasks.save(claimed, true);
     return claimed;
   }
 
@@ -55,7 +55,7 @@ class TaskService {
     }
     run(() -> commands.unassign(Long.parseLong(id)));
     TaskDoc released = task.withAssignee(null);
-    tasks.save(released);
+    tasks.save(released, true);
     return released;
   }
 
@@ -70,7 +70,7 @@ class TaskService {
     run(() -> commands.complete(Long.parseLong(id), variables));
     // The completing listener updates the mirror too; doing it here as well makes the answer exact.
     TaskDoc done = task.ended(TaskState.COMPLETED, clock.instant(), user.username());
-    tasks.save(done);
+    tasks.save(done, true);
     return done;
   }
 
