@@ -9,22 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jiefen.platform.DataDirectory;
-import org.jiefen.platform.LocalMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * The Elasticsearch node of local mode: a child process from the unpacked distribution, or a node that
  * already answers on the port (then it is reused and never stopped by us). {@link #start()} is idempotent
  * and is called by the client bean, so nothing can talk to the node before it is ready.
  */
-@LocalMode
-@Component
 public class LocalElasticsearch implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
@@ -38,9 +33,9 @@ public class LocalElasticsearch implements SmartLifecycle {
   private Thread shutdownHook;
   private boolean running;
 
-  @Autowired
-  LocalElasticsearch(ElasticsearchProperties properties, DataDirectory dataDirectory) {
-    this(properties, dataDirectory.root().resolve("elasticsearch"), true);
+  /** The app's node, begun by {@link EarlyElasticsearchStart} and registered as a bean. */
+  static LocalElasticsearch forApp(ElasticsearchProperties properties, Path dataDir) {
+    return new LocalElasticsearch(properties, dataDir.resolve("elasticsearch"), true);
   }
 
   /** @param dir holds the node's data, logs, config and pid file */
@@ -63,8 +58,40 @@ public class LocalElasticsearch implements SmartLifecycle {
     return owned.get() != null;
   }
 
+  private CompletableFuture<Void> starting;
+
+  /**
+   * Begins starting (or finding) the node on a background thread, so the app can go on starting
+   * while Elasticsearch boots; {@link #start()} waits for it.
+   */
+  public synchronized CompletableFuture<Void> startAsync() {
+    if (starting == null) {
+      starting = new CompletableFuture<>();
+      Thread.ofPlatform().daemon().name("elasticsearch-start").start(() -> {
+        try {
+          startNow();
+          starting.complete(null);
+        } catch (Throwable t) {
+          starting.completeExceptionally(t);
+        }
+      });
+    }
+    return starting;
+  }
+
   @Override
-  public synchronized void start() {
+  public void start() {
+    try {
+      startAsync().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private synchronized void startNow() {
     if (running) {
       return;
     }
@@ -99,7 +126,8 @@ public class LocalElasticsearch implements SmartLifecycle {
     env.put("ES_JAVA_HOME", System.getProperty("java.home"));
     env.put("ES_PATH_CONF", layout.work.resolve("config").toString());
     env.put("ES_TMPDIR", layout.work.resolve("tmp").toString());
-    env.put("ES_JAVA_OPTS", "-Xms" + properties.heap() + " -Xmx" + properties.heap());
+    env.put("ES_JAVA_OPTS", "-Xms" + properties.heap() + " -Xmx" + properties.heap()
+        + (properties.javaOpts() == null ? "" : " " + properties.javaOpts()));
     env.remove("JAVA_TOOL_OPTIONS");
     long t0 = System.nanoTime();
     log.info("Starting Elasticsearch {} on {} (data {}, log {}){}", layout.home.getFileName(), url(),
@@ -198,6 +226,7 @@ public class LocalElasticsearch implements SmartLifecycle {
     }
     destroy();
     running = false;
+    starting = null;
   }
 
   private void registerShutdownHook() {
