@@ -55,7 +55,7 @@ class LocalElasticsearchTest {
   void missingDistributionSaysHowToGetOne(@TempDir Path dir) {
     var props = new ElasticsearchProperties("http://127.0.0.1:1", 1, "512m", "x",
         ElasticsearchProperties.ChineseAnalyzer.BIGRAM, null, null, dir.resolve("nope"), 1, 0,
-        java.time.Duration.ofSeconds(1));
+        java.time.Duration.ofSeconds(1), "");
     assertThatThrownBy(props::distribution).hasMessageContaining("./mvnw package")
         .hasMessageContaining("jiefen.elasticsearch.home");
   }

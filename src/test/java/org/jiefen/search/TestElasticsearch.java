@@ -33,7 +33,7 @@ public final class TestElasticsearch {
       // generous: on a busy 2-core machine (CI, parallel builds) the first start has taken up to ~80 s
       var props = ElasticsearchProperties.local(PORT, "test");
       props = new ElasticsearchProperties(props.url(), props.port(), props.heap(), props.indexPrefix(),
-          props.analyzer(), null, null, null, 1, 0, Duration.ofSeconds(180));
+          props.analyzer(), null, null, null, 1, 0, Duration.ofSeconds(180), props.javaOpts());
       LocalElasticsearch started = new LocalElasticsearch(props, Path.of("target/test-data/es"));
       started.start();
       node = started;

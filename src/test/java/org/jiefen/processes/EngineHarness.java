@@ -1,0 +1,125 @@
+package org.jiefen.processes;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.engine.DurableEngine;
+import io.camunda.zeebe.process.test.engine.EngineLogFsync;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine for process tests: the same durable engine local mode runs, on a temporary log, with
+ * helpers to read what the engine did. Timers move on the engine clock only.
+ */
+final class EngineHarness implements AutoCloseable {
+
+  final DurableEngine engine;
+  final CamundaClient client;
+
+  EngineHarness() throws Exception {
+    Path dir = Files.createTempDirectory("jiefen-process-test");
+    engine =
+        DurableEngine.start(
+            new DurableEngine.Settings(
+                dir.resolve("engine.log"),
+                new InetSocketAddress("127.0.0.1", 0),
+                EngineLogFsync.NEVER,
+                Duration.ofSeconds(1),
+                Duration.ZERO));
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+            .preferRestOverGrpc(false)
+            .build();
+  }
+
+  void deploy(String... classpathResources) {
+    var command = client.newDeployResourceCommand();
+    io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+    for (String resource : classpathResources) {
+      step = step == null ? command.addResourceFromClasspath(resource) : step.addResourceFromClasspath(resource);
+    }
+    step.send().join();
+  }
+
+  long start(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables)
+        .send().join().getProcessInstanceKey();
+  }
+
+  void idle() throws Exception {
+    engine.waitForIdleState(Duration.ofSeconds(10));
+  }
+
+  void advance(Duration duration) throws Exception {
+    engine.increaseTime(duration);
+    idle();
+  }
+
+  /** User tasks of the instance that are created and not yet completed or canceled. */
+  List<UserTaskRecordValue> openTasks(long instance) {
+    List<Record<?>> all = records().toList();
+    return all.stream()
+        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+        .map(r -> (UserTaskRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance)
+        .filter(v -> all.stream().noneMatch(r -> (r.getIntent() == UserTaskIntent.COMPLETED || r.getIntent() == UserTaskIntent.CANCELED)
+            && ((UserTaskRecordValue) r.getValue()).getUserTaskKey() == v.getUserTaskKey()))
+        .toList();
+  }
+
+  void complete(UserTaskRecordValue task, Map<String, Object> variables) throws Exception {
+    UserTaskRecord record = new UserTaskRecord().setAction("complete");
+    if (!variables.isEmpty()) {
+      record.setVariables(new UnsafeBuffer(MsgPackConverter.convertToMsgPack(variables)));
+    }
+    engine.userTaskCommand(task.getUserTaskKey(), UserTaskIntent.COMPLETE, record).join();
+    idle();
+  }
+
+  /** Ids of the end events the instance reached. */
+  List<String> endEvents(long instance) {
+    return elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED, BpmnElementType.END_EVENT);
+  }
+
+  boolean completed(long instance) {
+    return records()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .anyMatch(v -> v.getProcessInstanceKey() == instance && v.getBpmnElementType() == BpmnElementType.PROCESS);
+  }
+
+  List<String> elements(long instance, ProcessInstanceIntent intent, BpmnElementType type) {
+    return records()
+        .filter(r -> r.getIntent() == intent)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance && v.getBpmnElementType() == type)
+        .map(ProcessInstanceRecordValue::getElementId)
+        .toList();
+  }
+
+  Stream<Record<?>> records() {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.stop();
+  }
+}

@@ -1,0 +1,69 @@
+package org.jiefen.workers.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.UserTaskProperties;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ListenerTaskTest {
+
+  @Test
+  void readsTheUserTaskFromTheReservedHeadersOfTheEmbeddedGateway() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getCustomHeaders())
+        .thenReturn(
+            Map.of(
+                "io.camunda.zeebe:userTaskKey", "2251799813685330",
+                "io.camunda.zeebe:candidateGroups", "[\"mediator:440306001001\",\"supervisor:440306001000\"]",
+                "io.camunda.zeebe:assignee", "",
+                "io.camunda.zeebe:dueDate", "2026-12-22T15:02:39Z",
+                "template", "ignored"));
+
+    ListenerTask task = ListenerTask.of(job);
+
+    assertThat(task.key()).isEqualTo(2251799813685330L);
+    assertThat(task.candidateGroups()).containsExactly("mediator:440306001001", "supervisor:440306001000");
+    assertThat(task.candidateUsers()).isEmpty();
+    assertThat(task.assignee()).isNull();
+    assertThat(task.due()).isEqualTo(Instant.parse("2026-12-22T15:02:39Z"));
+  }
+
+  @Test
+  void prefersTheUserTaskPropertiesOfAClusterGateway() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    UserTaskProperties properties = mock(UserTaskProperties.class);
+    when(job.getUserTask()).thenReturn(properties);
+    when(properties.getUserTaskKey()).thenReturn(42L);
+    when(properties.getAssignee()).thenReturn("haiwang-mediator");
+    when(properties.getCandidateGroups()).thenReturn(List.of("mediator:440306001001"));
+    when(properties.getDueDate()).thenReturn(OffsetDateTime.of(2026, 12, 22, 23, 0, 0, 0, ZoneOffset.ofHours(8)));
+
+    ListenerTask task = ListenerTask.of(job);
+
+    assertThat(task.key()).isEqualTo(42L);
+    assertThat(task.assignee()).isEqualTo("haiwang-mediator");
+    assertThat(task.due()).isEqualTo(Instant.parse("2026-12-22T15:00:00Z"));
+  }
+
+  @Test
+  void aJobThatIsNotAboutAUserTaskIsAnError() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getCustomHeaders()).thenReturn(Map.of());
+    assertThatThrownBy(() -> ListenerTask.of(job)).hasMessageContaining("not a user task listener job");
+  }
+
+  @Test
+  void theTasksUnitComesFromItsFirstUnitScopedGroup() {
+    assertThat(TaskListenerWorker.unitOf(List.of("admins", "mediator:440306001001"), "x")).isEqualTo("440306001001");
+    assertThat(TaskListenerWorker.unitOf(List.of(), "440306000000")).isEqualTo("440306000000");
+  }
+}
