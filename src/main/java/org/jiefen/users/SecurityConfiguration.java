@@ -1,6 +1,10 @@
 package org.jiefen.users;
 
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,8 +24,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
                     .permitAll()
@@ -38,6 +43,13 @@ class SecurityConfiguration {
         // Stateless Basic-auth API and local-only dev endpoints: no session cookie to forge.
         .csrf(c -> c.disable());
     return http.build();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+    checked.setPasswordEncoder(passwords);
+    return new ProviderManager(new RecentLogins(checked, Duration.ofMinutes(5)));
   }
 
   @Bean
