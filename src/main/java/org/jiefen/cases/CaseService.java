@@ -68,7 +68,7 @@ public class CaseService {
               parties,
               null);
     } while (!cases.create(file));
-    timeline.record(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
+    timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
     starter.start(file);
     return cases.find(file.id()).orElse(file);
   }

@@ -2,6 +2,7 @@ package org.jiefen.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +28,25 @@ public class CaseTimeline {
     this.clock = clock;
   }
 
-  /** Records an event once per (case, key); a second call with the same key is ignored. */
+  /**
+   * Records an event once per (case, key); a second call with the same key is ignored. Returns
+   * when the event is visible to searches, so a timeline read afterwards includes it.
+   */
   public void record(String caseId, String key, String type, String summary, String actor, String unitCode) {
+    write(caseId, key, type, summary, actor, unitCode, Refresh.WaitFor);
+  }
+
+  /** As {@link #record}, without waiting for visibility: for an event followed by another that waits. */
+  void recordUnseen(String caseId, String key, String type, String summary, String actor, String unitCode) {
+    write(caseId, key, type, summary, actor, unitCode, Refresh.False);
+  }
+
+  private void write(
+      String caseId, String key, String type, String summary, String actor, String unitCode, Refresh refresh) {
     String id = caseId + ":" + key;
     CaseEvent event = new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode);
     try {
-      es.create(c -> c.index(indices.events()).id(id).document(event));
+      es.create(c -> c.index(indices.events()).id(id).document(event).refresh(refresh));
     } catch (ElasticsearchException e) {
       if (e.status() != 409) {
         throw e;

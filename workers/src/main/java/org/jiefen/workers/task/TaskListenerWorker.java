@@ -39,6 +39,16 @@ public class TaskListenerWorker {
     String caseId = (String) job.getVariablesAsMap().get("caseId");
     List<String> groups = task.candidateGroups();
     String assignee = task.assignee();
+    // The event first: once the task is in the list, its timeline entry is too.
+    if (caseId != null) {
+      timeline.record(
+          caseId,
+          "task-" + id + "-created",
+          "TASK_CREATED",
+          element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
+          "system",
+          unitOf(groups, null));
+    }
     Instant now = clock.instant();
     mirror.created(
         new TaskDoc(
@@ -59,15 +69,6 @@ public class TaskListenerWorker {
             job.getProcessDefinitionKey(),
             null,
             null));
-    if (caseId != null) {
-      timeline.record(
-          caseId,
-          "task-" + id + "-created",
-          "TASK_CREATED",
-          element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
-          "system",
-          unitOf(groups, null));
-    }
   }
 
   /** Claims go through the task service, which updates the mirror itself; this only lets the engine proceed. */
