@@ -27,13 +27,13 @@ class CaseController {
 
   @PostMapping
   ResponseEntity<Created> register(@Valid @RequestBody NewCase request) {
-    CaseFile file = cases.register(request, currentUser.get().username());
+    CaseFile file = cases.register(request, currentUser.get());
     return ResponseEntity.created(URI.create("/api/v1/cases/" + file.id()))
         .body(new Created(file.id(), file.queryCode(), file.status()));
   }
 
   @GetMapping("/{id}")
   CaseView get(@PathVariable String id) {
-    return cases.view(id);
+    return cases.view(id, currentUser.get());
   }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import org.jiefen.pii.InvalidPiiException;
 import org.jiefen.pii.PiiProtector;
 import org.jiefen.pii.ProtectedValue;
+import org.jiefen.scope.DataScope;
 import org.jiefen.units.Unit;
+import org.jiefen.users.AppUser;
+import org.jiefen.users.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.jiefen.units.UnitDirectory;
 import org.jiefen.web.FieldProblem;
 import org.jiefen.web.NotFoundProblem;
@@ -20,7 +24,13 @@ public class CaseService {
   private final ProcessStarter starter;
   private final UnitDirectory units;
   private final PiiProtector pii;
+  private final DataScope scope;
   private final Clock clock;
+
+  /** Staff who take in cases; administrators administer and do not register cases. */
+  private static final List<Role> REGISTRARS =
+      List.of(Role.INTAKE_CLERK, Role.MEDIATOR, Role.PETITION_CLERK, Role.SUPERVISOR, Role.COURT_LIAISON,
+          Role.POLICE_LIAISON);
 
   CaseService(
       CaseRepository cases,
@@ -29,7 +39,9 @@ public class CaseService {
       ProcessStarter starter,
       UnitDirectory units,
       PiiProtector pii,
+      DataScope scope,
       Clock clock) {
+    this.scope = scope;
     this.cases = cases;
     this.timeline = timeline;
     this.numbers = numbers;
@@ -39,10 +51,17 @@ public class CaseService {
     this.clock = clock;
   }
 
-  public CaseFile register(NewCase request, String username) {
+  public CaseFile register(NewCase request, AppUser user) {
+    if (REGISTRARS.stream().noneMatch(user::has)) {
+      throw new AccessDeniedException("role may not register cases");
+    }
     CaseKind kind = CaseKind.valueOf(request.kind().toUpperCase());
     Unit unit =
         units.find(request.unitCode()).orElseThrow(() -> new FieldProblem("unitCode", "no such unit"));
+    if (!scope.covers(user, unit.code())) {
+      throw new AccessDeniedException("unit outside the user's scope");
+    }
+    String username = user.username();
     List<CaseFile.StoredParty> parties = protect(request.parties());
     var now = clock.instant();
     CaseFile file;
@@ -73,9 +92,17 @@ public class CaseService {
     return cases.find(file.id()).orElse(file);
   }
 
-  CaseView view(String id) {
-    CaseFile file = cases.find(id).orElseThrow(() -> new NotFoundProblem("no case " + id));
+  CaseView view(String id, AppUser user) {
+    CaseFile file = file(id, user);
     return CaseView.of(file, timeline.of(id));
+  }
+
+  /** A case outside the user's scope does not exist for them: 404, so existence does not leak. */
+  CaseFile file(String id, AppUser user) {
+    return cases
+        .find(id)
+        .filter(c -> scope.sees(user, c.unitPath(), c.currentUnitCode()))
+        .orElseThrow(() -> new NotFoundProblem("no case " + id));
   }
 
   private List<CaseFile.StoredParty> protect(List<NewCase.Party> parties) {

@@ -74,8 +74,9 @@ class DemoData implements ApplicationRunner {
             .map(u -> new AppUser(u.username(), u.displayName(), u.unitCode(), u.roles(), u.email(), hash))
             .toList());
     List<NewCase> demoCases = read("demo/cases.json", new TypeReference<List<NewCase>>() {});
+    AppUser intake = users.find("intake").orElseThrow();
     for (NewCase c : demoCases) {
-      cases.register(c, "intake");
+      cases.register(c, intake);
     }
     LOG.info("demo data loaded: {} units, demo users, {} cases", units.all().size(), demoCases.size());
   }

@@ -30,12 +30,12 @@ class TaskController {
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) TaskState state) {
-    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state));
+    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state), currentUser.get());
   }
 
   @GetMapping("/{id}")
   TaskDoc get(@PathVariable String id) {
-    return tasks.get(checked(id));
+    return tasks.get(checked(id), currentUser.get());
   }
 
   @PostMapping("/{id}/claim")

@@ -15,6 +15,7 @@ public record TaskDoc(
     List<String> candidateUsers,
     String assignee,
     String unitCode,
+    List<String> unitPath,
     Instant created,
     Instant due,
     TaskState state,
@@ -25,12 +26,12 @@ public record TaskDoc(
 
   TaskDoc withAssignee(String user) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, user,
-        unitCode, created, due, user == null ? TaskState.CREATED : TaskState.ASSIGNED, processInstanceKey,
+        unitCode, unitPath, created, due, user == null ? TaskState.CREATED : TaskState.ASSIGNED, processInstanceKey,
         processDefinitionKey, ended, endedBy);
   }
 
   TaskDoc ended(TaskState state, Instant at, String by) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, created, due, state, processInstanceKey, processDefinitionKey, at, by);
+        unitCode, unitPath, created, due, state, processInstanceKey, processDefinitionKey, at, by);
   }
 }

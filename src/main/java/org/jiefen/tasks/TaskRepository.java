@@ -44,8 +44,9 @@ class TaskRepository {
 
   record Filter(String caseId, String assignee, String candidateGroup, TaskState state) {}
 
-  List<TaskDoc> search(Filter filter, int size) {
+  List<TaskDoc> search(Filter filter, Query scope, int size) {
     List<Query> filters = new ArrayList<>();
+    filters.add(scope);
     term(filters, "caseId", filter.caseId());
     term(filters, "assignee", filter.assignee());
     term(filters, "candidateGroups", filter.candidateGroup());

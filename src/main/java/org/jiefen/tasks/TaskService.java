@@ -3,6 +3,7 @@ package org.jiefen.tasks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jiefen.scope.DataScope;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.ConflictProblem;
 import org.jiefen.web.NotFoundProblem;
@@ -14,24 +15,30 @@ class TaskService {
 
   private final TaskRepository tasks;
   private final UserTaskCommands commands;
+  private final DataScope scope;
   private final Clock clock;
 
-  TaskService(TaskRepository tasks, UserTaskCommands commands, Clock clock) {
+  TaskService(TaskRepository tasks, UserTaskCommands commands, DataScope scope, Clock clock) {
     this.tasks = tasks;
     this.commands = commands;
+    this.scope = scope;
     this.clock = clock;
   }
 
-  List<TaskDoc> search(TaskRepository.Filter filter) {
-    return tasks.search(filter, 200);
+  List<TaskDoc> search(TaskRepository.Filter filter, AppUser user) {
+    return tasks.search(filter, scope.taskFilter(user), 200);
   }
 
-  TaskDoc get(String id) {
-    return tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
+  /** A task outside the user's scope does not exist for them: 404, so existence does not leak. */
+  TaskDoc get(String id, AppUser user) {
+    return tasks
+        .find(id)
+        .filter(t -> scope.sees(user, t.unitPath(), t.unitCode()))
+        .orElseThrow(() -> new NotFoundProblem("no task " + id));
   }
 
   TaskDoc claim(String id, AppUser user) {
-    TaskDoc task = open(id);
+    TaskDoc task = open(id, user);
     if (user.username().equals(task.assignee())) {
       return task;
     }
@@ -46,7 +53,7 @@ class TaskService {
   }
 
   TaskDoc unclaim(String id, AppUser user) {
-    TaskDoc task = open(id);
+    TaskDoc task = open(id, user);
     if (task.assignee() == null) {
       return task;
     }
@@ -60,7 +67,7 @@ class TaskService {
   }
 
   TaskDoc complete(String id, Map<String, Object> variables, AppUser user) {
-    TaskDoc task = open(id);
+    TaskDoc task = open(id, user);
     if (!user.username().equals(task.assignee())) {
       throw new ConflictProblem(
           task.assignee() == null
@@ -74,8 +81,8 @@ class TaskService {
     return done;
   }
 
-  private TaskDoc open(String id) {
-    TaskDoc task = get(id);
+  private TaskDoc open(String id, AppUser user) {
+    TaskDoc task = get(id, user);
     if (!task.state().open()) {
       throw new ConflictProblem("task " + id + " is already " + task.state().name().toLowerCase());
     }

@@ -1,12 +1,12 @@
 package org.jiefen.users;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,7 +14,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * API authentication: HTTP Basic against the user directory. The identity issue grows this into
@@ -24,7 +23,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json)
+      throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             a ->
@@ -34,11 +34,16 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
+                    .requestMatchers("/api/v1/users/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())
-        .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                .accessDeniedHandler(ProblemResponses.forbidden(json)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic-auth API and local-only dev endpoints: no session cookie to forge.
         .csrf(c -> c.disable());

@@ -31,6 +31,15 @@ public class UserDirectory {
     }
   }
 
+  public List<AppUser> all() {
+    try {
+      return es.search(s -> s.index(indices.users()).size(10_000).sort(o -> o.field(f -> f.field("username"))), StoredUser.class)
+          .hits().hits().stream().map(h -> h.source().toUser()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Users holding a role at exactly this unit. */
   public List<AppUser> withRole(Role role, String unitCode) {
     try {

@@ -97,8 +97,10 @@ class CaseAndTaskApiTest {
         Map.of("sessionDate", "2026-11-20", "participants", "双方当事人", "summary", "达成一致", "outcome", "agreed");
 
     assertThat(post("haiwang-mediator", complete, session).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("haiwang-leader", "/api/v1/tasks/" + taskId + "/claim", null).getStatusCode())
+        .as("in scope, not a candidate").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("gushu-mediator", "/api/v1/tasks/" + taskId + "/claim", null).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+        .as("out of scope").isEqualTo(HttpStatus.NOT_FOUND);
 
     ResponseEntity<JsonNode> claimed = post("haiwang-mediator", "/api/v1/tasks/" + taskId + "/claim", null);
     assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jiefen.cases.CaseTimeline;
 import org.jiefen.deploy.ProcessCatalog;
+import org.jiefen.scope.DataScope;
 import org.jiefen.tasks.TaskDoc;
 import org.jiefen.tasks.TaskMirror;
 import org.jiefen.tasks.TaskState;
@@ -22,12 +23,15 @@ public class TaskListenerWorker {
   private final TaskMirror mirror;
   private final ProcessCatalog catalog;
   private final CaseTimeline timeline;
+  private final DataScope scope;
   private final Clock clock;
 
-  TaskListenerWorker(TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, Clock clock) {
+  TaskListenerWorker(
+      TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, DataScope scope, Clock clock) {
     this.mirror = mirror;
     this.catalog = catalog;
     this.timeline = timeline;
+    this.scope = scope;
     this.clock = clock;
   }
 
@@ -50,6 +54,7 @@ public class TaskListenerWorker {
           unitOf(groups, null));
     }
     Instant now = clock.instant();
+    String unit = unitOf(groups, (String) job.getVariablesAsMap().get("unitCode"));
     mirror.created(
         new TaskDoc(
             id,
@@ -61,7 +66,8 @@ public class TaskListenerWorker {
             groups,
             task.candidateUsers(),
             assignee,
-            unitOf(groups, (String) job.getVariablesAsMap().get("unitCode")),
+            unit,
+            scope.pathOf(unit),
             now,
             task.due(),
             assignee == null ? TaskState.CREATED : TaskState.ASSIGNED,
