@@ -16,7 +16,6 @@ import org.jiefen.search.Indices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,23 +24,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The case and task API on the whole app: real engine, Elasticsearch node and SMTP server. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties =
-        "jiefen.deploy.locations=classpath*:processes/**/*.bpmn,classpath*:forms/**/*.form,classpath*:test-models/refused/*")
 @ExtendWith(OutputCaptureExtension.class)
-class CaseAndTaskApiTest {
+class CaseAndTaskApiTest extends AppIntegrationTest {
 
   static final String HAIWANG = "440306001001";
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    AppTestSupport.register(registry, "api");
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired ElasticsearchClient es;

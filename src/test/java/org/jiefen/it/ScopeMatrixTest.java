@@ -13,13 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every case and task endpoint, as users at the case's own unit, its parent, the root, a sibling,
@@ -30,14 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Tree: 宝安区 440306000000 → 新安街道 440306001000 → 海旺社区 440306001001 (the village case), 灵芝社区
  * 440306001002 (sibling); 西乡街道 440306002000 (other branch). The town case sits at 新安街道.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScopeMatrixTest {
+class ScopeMatrixTest extends AppIntegrationTest {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    AppTestSupport.register(registry, "scope");
-  }
 
   @Autowired TestRestTemplate rest;
 
