@@ -2,6 +2,8 @@ package org.jiefen.cases;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
 import org.jiefen.users.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +19,12 @@ class CaseController {
 
   private final CaseService cases;
   private final CurrentUser currentUser;
+  private final AuditLog audit;
 
-  CaseController(CaseService cases, CurrentUser currentUser) {
+  CaseController(CaseService cases, CurrentUser currentUser, AuditLog audit) {
     this.cases = cases;
     this.currentUser = currentUser;
+    this.audit = audit;
   }
 
   record Created(String id, String queryCode, String status) {}
@@ -28,12 +32,15 @@ class CaseController {
   @PostMapping
   ResponseEntity<Created> register(@Valid @RequestBody NewCase request) {
     CaseFile file = cases.register(request, currentUser.get());
+    audit.record(AuditAction.CASE_CREATED, file.id(), null); // audit
     return ResponseEntity.created(URI.create("/api/v1/cases/" + file.id()))
         .body(new Created(file.id(), file.queryCode(), file.status()));
   }
 
   @GetMapping("/{id}")
   CaseView get(@PathVariable String id) {
-    return cases.view(id, currentUser.get());
+    CaseView view = cases.view(id, currentUser.get());
+    audit.record(AuditAction.CASE_READ, id, null); // audit: before the file leaves; failure = 503, no file
+    return view;
   }
 }

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
+import org.jiefen.audit.AuditOutcome;
 import org.jiefen.pii.PiiProtector;
 import org.jiefen.users.AppUser;
 import org.jiefen.users.CurrentUser;
@@ -30,11 +33,13 @@ class PiiReveal {
   private final CaseService cases;
   private final PiiProtector pii;
   private final CurrentUser currentUser;
+  private final AuditLog audit;
 
-  PiiReveal(CaseService cases, PiiProtector pii, CurrentUser currentUser) {
+  PiiReveal(CaseService cases, PiiProtector pii, CurrentUser currentUser, AuditLog audit) {
     this.cases = cases;
     this.pii = pii;
     this.currentUser = currentUser;
+    this.audit = audit;
   }
 
   record Request(
@@ -59,8 +64,9 @@ class PiiReveal {
     if (cipher == null) {
       throw new FieldProblem("field", "this party has no " + request.field());
     }
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .body(new Revealed(request.field(), pii.reveal(cipher)));
+    String value = pii.reveal(cipher);
+    // audit: written before the number leaves; if it cannot be written, the number is not shown
+    audit.record(AuditAction.PII_REVEALED, AuditOutcome.SUCCESS, id, "parties[" + index + "]." + request.field(), request.reason());
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Revealed(request.field(), value));
   }
 }

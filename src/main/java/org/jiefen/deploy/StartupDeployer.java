@@ -13,6 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
+import org.jiefen.audit.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +45,7 @@ public class StartupDeployer implements ApplicationRunner {
   private final ModelPreparer preparer;
   private final ProcessCatalog catalog;
   private final Clock clock;
+  private final AuditLog audit;
   private final List<String> locations;
   private final List<Refusal> refusals = new ArrayList<>();
 
@@ -53,12 +57,14 @@ public class StartupDeployer implements ApplicationRunner {
       ModelPreparer preparer,
       ProcessCatalog catalog,
       Clock clock,
+      AuditLog audit,
       @Value("${jiefen.deploy.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,classpath*:forms/**/*.form}")
           List<String> locations) {
     this.camunda = camunda;
     this.preparer = preparer;
     this.catalog = catalog;
     this.clock = clock;
+    this.audit = audit;
     this.locations = locations;
   }
 
@@ -192,6 +198,9 @@ public class StartupDeployer implements ApplicationRunner {
               clock.instant(),
               "system",
               ProcessCatalog.userTasks(resource.bytes())));
+      audit.recordAs(AuditLog.SYSTEM, null, AuditAction.MODEL_DEPLOYED, AuditOutcome.SUCCESS, null, // audit
+          process.getBpmnProcessId() + ":" + process.getVersion(),
+          "sha256 " + resource.sha256hex() + " resource " + process.getResourceName());
       LOG.info(
           "process {} version {} deployed (key {}, sha256 {})",
           process.getBpmnProcessId(),

@@ -19,4 +19,5 @@ public class Indices {
   public String deployments() { return properties.index(SearchIndex.DEPLOYMENTS); }
   public String audit() { return properties.index(SearchIndex.AUDIT); }
   public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
+  public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }
 }

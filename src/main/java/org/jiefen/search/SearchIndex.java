@@ -11,7 +11,9 @@ public enum SearchIndex {
   USERS("users"),
   DEPLOYMENTS("deployments"),
   AUDIT("audit"),
-  MAIL_OUTBOX("mail-outbox");
+  MAIL_OUTBOX("mail-outbox"),
+  // Failed sign-ins and locks, shared by every instance of the app (one document per username).
+  LOGIN_ATTEMPTS("login-attempts");
 
   private final String suffix;
   private final String refreshInterval;

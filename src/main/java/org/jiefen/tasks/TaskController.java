@@ -2,6 +2,8 @@ package org.jiefen.tasks;
 
 import java.util.List;
 import java.util.Map;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
 import org.jiefen.users.CurrentUser;
 import org.jiefen.web.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,12 @@ class TaskController {
 
   private final TaskService tasks;
   private final CurrentUser currentUser;
+  private final AuditLog audit;
 
-  TaskController(TaskService tasks, CurrentUser currentUser) {
+  TaskController(TaskService tasks, CurrentUser currentUser, AuditLog audit) {
     this.tasks = tasks;
     this.currentUser = currentUser;
+    this.audit = audit;
   }
 
   @GetMapping
@@ -40,17 +44,24 @@ class TaskController {
 
   @PostMapping("/{id}/claim")
   TaskDoc claim(@PathVariable String id) {
-    return tasks.claim(checked(id), currentUser.get());
+    return audited(AuditAction.TASK_CLAIMED, tasks.claim(checked(id), currentUser.get()));
   }
 
   @PostMapping("/{id}/unclaim")
   TaskDoc unclaim(@PathVariable String id) {
-    return tasks.unclaim(checked(id), currentUser.get());
+    return audited(AuditAction.TASK_UNCLAIMED, tasks.unclaim(checked(id), currentUser.get()));
   }
 
   @PostMapping("/{id}/complete")
   TaskDoc complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
-    return tasks.complete(checked(id), variables == null ? Map.of() : variables, currentUser.get());
+    return audited(
+        AuditAction.TASK_COMPLETED, tasks.complete(checked(id), variables == null ? Map.of() : variables, currentUser.get()));
+  }
+
+  // audit: the one place task actions are recorded
+  private TaskDoc audited(AuditAction action, TaskDoc task) {
+    audit.record(action, task.caseId(), task.id());
+    return task;
   }
 
   private static String checked(String id) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,13 +26,13 @@ final class RecentLogins implements AuthenticationProvider {
 
   private record Entry(byte[] digest, Authentication result, Instant expires) {}
 
-  private final AuthenticationProvider delegate;
+  private final AuthenticationManager delegate;
   private final Duration ttl;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final SecretKeySpec key;
 
-  RecentLogins(AuthenticationProvider delegate, Duration ttl) {
+  RecentLogins(AuthenticationManager delegate, Duration ttl) {
     this.delegate = delegate;
     this.ttl = ttl;
     byte[] secret = new byte[32];

@@ -3,6 +3,8 @@ package org.jiefen.users;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
+import org.jiefen.lockout.Lockout;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -51,10 +53,17 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+  AuthenticationManager authenticationManager(
+      UserDetailsService users, PasswordEncoder passwords, AuthenticationEventPublisher events, Lockout lockout) {
     DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
     checked.setPasswordEncoder(passwords);
-    return new ProviderManager(new RecentLogins(checked, Duration.ofMinutes(5)));
+    // Success and failure events (the audit's LOGIN, LOGIN_FAILED) come from real password checks
+    // only: a request answered from RecentLogins is not a sign-in.
+    ProviderManager checking = new ProviderManager(checked);
+    checking.setAuthenticationEventPublisher(events);
+    RecentLogins recent = new RecentLogins(checking, Duration.ofMinutes(5));
+    // The lockout comes first, so a locked user's password is neither checked nor taken from the cache.
+    return new ProviderManager(lockout.guard(recent, recent::forget));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jiefen.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   record FieldError(String field, String message) {}
 
+  private final AuditLog audit;
+
+  ProblemHandler(AuditLog audit) {
+    this.audit = audit;
+  }
+
   @ExceptionHandler(FieldProblem.class)
   ProblemDetail field(FieldProblem e) {
     return invalid(List.of(new FieldError(e.field(), e.getMessage())));
@@ -55,8 +62,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
   ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    try {
+      audit.denied(e.getMessage()); // audit: every 403 of the API
+    } catch (UnavailableProblem lost) {
+      return unavailable(lost);
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You may not do this.");
     problem.setType(URI.create("urn:jiefen:problem:forbidden"));
+    return problem;
+  }
+
+  @ExceptionHandler(UnavailableProblem.class)
+  ProblemDetail unavailable(UnavailableProblem e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setType(URI.create("urn:jiefen:problem:unavailable"));
     return problem;
   }
 
