@@ -12,8 +12,8 @@ import java.util.List;
 public record NewCase(
     @NotBlank @Pattern(regexp = "mediation", message = "must be mediation (petitions arrive with the petition process)")
         String kind,
-    @NotBlank @Size(max = 200) String title,
-    @Size(max = 5000) String description,
+    @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_LINE, message = PLAIN_MESSAGE) String title,
+    @Size(max = 5000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_MESSAGE) String description,
     @NotBlank
         @Pattern(
             regexp = "neighbour|family|labour|land|property_management|consumer|traffic|medical|other",
@@ -27,8 +27,15 @@ public record NewCase(
     @NotBlank @Pattern(regexp = "\\d{12}", message = "must be a 12-digit unit code") String unitCode,
     @NotEmpty @Size(max = 20) List<@Valid Party> parties) {
 
+  // Case text is shown on screens, in documents and in mail: markup and control characters have
+  // no place in it, so they are refused at the door rather than escaped everywhere later.
+  // (Chinese book-title marks 《》 are other characters and stay allowed.)
+  static final String PLAIN_LINE = "[^<>\\p{Cntrl}]*";
+  static final String PLAIN_TEXT = "[^<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+  static final String PLAIN_MESSAGE = "must not contain < or > or control characters";
+
   public record Party(
-      @NotBlank @Size(max = 50) String name,
+      @NotBlank @Size(max = 50) @Pattern(regexp = PLAIN_LINE, message = PLAIN_MESSAGE) String name,
       @NotBlank @Pattern(regexp = "applicant|respondent|third_party", message = "must be applicant, respondent or third_party")
           String role,
       @Size(max = 20) String idNumber,

@@ -22,6 +22,10 @@ final class ProblemResponses {
     return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
   }
 
+  static AccessDeniedHandler badRequest(ObjectMapper json) {
+    return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "invalid-request", "The request URL is not acceptable.");
+  }
+
   private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * API authentication: HTTP Basic against the user directory. The identity issue grows this into
@@ -64,6 +65,12 @@ class SecurityConfiguration {
     RecentLogins recent = new RecentLogins(checking, Duration.ofMinutes(5));
     // The lockout comes first, so a locked user's password is neither checked nor taken from the cache.
     return new ProviderManager(lockout.guard(recent, recent::forget));
+  }
+
+  /** URLs the firewall refuses (encoded slashes, semicolons, ...) get a problem body too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, e) -> ProblemResponses.badRequest(json).handle(request, response, null);
   }
 
   @Bean

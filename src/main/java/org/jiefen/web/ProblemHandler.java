@@ -121,6 +121,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof RequestSizeLimit.TooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        problem.setType(URI.create("urn:jiefen:problem:too-large"));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+      }
+    }
     String field = "body";
     String message = "is not valid JSON";
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @LocalMode
 class DevClockController {
 
+  /** Ten years per call is plenty for demos and keeps instants far from overflow. */
+  private static final Duration MAX_STEP = Duration.ofDays(3660);
+
   private final LocalEngine engine;
 
   DevClockController(LocalEngine engine) {
@@ -27,7 +30,7 @@ class DevClockController {
   record Advance(
       @NotBlank
           @Pattern(
-              regexp = "P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?",
+              regexp = "P(\\d{1,6}D)?(T(\\d{1,6}H)?(\\d{1,6}M)?(\\d{1,8}S)?)?",
               message = "must be a positive ISO-8601 duration in days, hours, minutes or seconds, e.g. P16D or PT2H")
           String advance) {}
 
@@ -43,6 +46,9 @@ class DevClockController {
     Duration duration = Duration.parse(request.advance());
     if (duration.isZero()) {
       throw new org.jiefen.web.FieldProblem("advance", "must be longer than zero");
+    }
+    if (duration.compareTo(MAX_STEP) > 0) {
+      throw new org.jiefen.web.FieldProblem("advance", "must be at most " + MAX_STEP.toDays() + " days at a time");
     }
     Instant now = engine.advance(duration);
     return new ClockState(now, engine.offset().toString());
