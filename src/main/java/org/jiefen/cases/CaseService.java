@@ -2,6 +2,7 @@ package org.jiefen.cases;
 
 import java.time.Clock;
 import java.util.List;
+import org.jiefen.audit.AuditLog;
 import org.jiefen.pii.InvalidPiiException;
 import org.jiefen.pii.PiiProtector;
 import org.jiefen.pii.ProtectedValue;
@@ -25,6 +26,7 @@ public class CaseService {
   private final UnitDirectory units;
   private final PiiProtector pii;
   private final DataScope scope;
+  private final AuditLog audit;
   private final Clock clock;
 
   /** Staff who take in cases; administrators administer and do not register cases. */
@@ -40,8 +42,10 @@ public class CaseService {
       UnitDirectory units,
       PiiProtector pii,
       DataScope scope,
+      AuditLog audit,
       Clock clock) {
     this.scope = scope;
+    this.audit = audit;
     this.cases = cases;
     this.timeline = timeline;
     this.numbers = numbers;
@@ -97,12 +101,17 @@ public class CaseService {
     return CaseView.of(file, timeline.of(id));
   }
 
-  /** A case outside the user's scope does not exist for them: 404, so existence does not leak. */
+  /**
+   * A case outside the user's scope does not exist for them: 404, so existence does not leak.
+   * The refusal is still audited, as any other.
+   */
   CaseFile file(String id, AppUser user) {
-    return cases
-        .find(id)
-        .filter(c -> scope.sees(user, c.unitPath(), c.currentUnitCode()))
-        .orElseThrow(() -> new NotFoundProblem("no case " + id));
+    CaseFile file = cases.find(id).orElseThrow(() -> new NotFoundProblem("no case " + id));
+    if (!scope.sees(user, file.unitPath(), file.currentUnitCode())) {
+      audit.denied("case " + id + " outside the user's scope"); // audit
+      throw new NotFoundProblem("no case " + id);
+    }
+    return file;
   }
 
   private List<CaseFile.StoredParty> protect(List<NewCase.Party> parties) {

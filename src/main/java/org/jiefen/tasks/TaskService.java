@@ -3,6 +3,7 @@ package org.jiefen.tasks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jiefen.audit.AuditLog;
 import org.jiefen.scope.DataScope;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.ConflictProblem;
@@ -18,7 +19,10 @@ class TaskService {
   private final DataScope scope;
   private final Clock clock;
 
-  TaskService(TaskRepository tasks, UserTaskCommands commands, DataScope scope, Clock clock) {
+  private final AuditLog audit;
+
+  TaskService(TaskRepository tasks, UserTaskCommands commands, DataScope scope, AuditLog audit, Clock clock) {
+    this.audit = audit;
     this.tasks = tasks;
     this.commands = commands;
     this.scope = scope;
@@ -29,12 +33,14 @@ class TaskService {
     return tasks.search(filter, scope.taskFilter(user), 200);
   }
 
-  /** A task outside the user's scope does not exist for them: 404, so existence does not leak. */
+  /** A task outside the user's scope does not exist for them: 404, so existence does not leak; audited. */
   TaskDoc get(String id, AppUser user) {
-    return tasks
-        .find(id)
-        .filter(t -> scope.sees(user, t.unitPath(), t.unitCode()))
-        .orElseThrow(() -> new NotFoundProblem("no task " + id));
+    TaskDoc task = tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
+    if (!scope.sees(user, task.unitPath(), task.unitCode())) {
+      audit.denied("task " + id + " outside the user's scope"); // audit
+      throw new NotFoundProblem("no task " + id);
+    }
+    return task;
   }
 
   TaskDoc claim(String id, AppUser user) {

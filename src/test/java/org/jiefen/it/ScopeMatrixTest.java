@@ -55,6 +55,8 @@ class ScopeMatrixTest extends AppIntegrationTest {
         Map.entry("qu-leader", 200), Map.entry("qu-court", 200), Map.entry("intake", 200), Map.entry("admin", 200),
         Map.entry("lingzhi-mediator", 404), Map.entry("lingzhi-leader", 404),
         Map.entry("xixiang-mediator", 404), Map.entry("xixiang-leader", 404)));
+    JsonNode denials = call("admin", HttpMethod.GET, "/api/v1/audit?actor=xixiang-leader&action=ACCESS_DENIED", null).getBody();
+    assertThat(denials.toString()).contains("/api/v1/cases/" + villageCase);
     expect(HttpMethod.GET, "/api/v1/cases/" + townCase, null, Map.of(
         "xinan-mediator", 200, "xinan-leader", 200, "qu-mediator", 200,
         "haiwang-mediator", 404, "haiwang-leader", 404, "lingzhi-mediator", 404, "xixiang-leader", 404));
