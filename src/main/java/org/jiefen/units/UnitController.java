@@ -1,7 +1,18 @@
 package org.jiefen.units;
 
 import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
+import org.jiefen.web.ConflictProblem;
+import org.jiefen.web.FieldProblem;
 import org.jiefen.web.NotFoundProblem;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UnitController {
 
   private final UnitDirectory units;
+  private final AuditLog audit;
 
-  UnitController(UnitDirectory units) {
+  UnitController(UnitDirectory units, AuditLog audit) {
     this.units = units;
+    this.audit = audit;
   }
 
   @GetMapping
@@ -25,5 +38,42 @@ class UnitController {
   @GetMapping("/{code}")
   Unit get(@PathVariable String code) {
     return units.find(code).orElseThrow(() -> new NotFoundProblem("no unit " + code));
+  }
+
+  record UnitRequest(
+      @NotBlank @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code") String code,
+      @NotBlank @Size(max = 50) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "must not contain <, > or control characters")
+          String name,
+      @NotNull UnitLevel level,
+      @NotBlank @Size(max = 10) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "must not contain <, > or control characters")
+          String levelName,
+      @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code") String parentCode) {}
+
+  /**
+   * Creates a unit or renames an existing one (administrators only). Moving a unit to another
+   * parent is refused: the paths stored with its cases and tasks would have to be rewritten first.
+   */
+  @PutMapping("/{code}")
+  Unit save(@PathVariable String code, @Valid @RequestBody UnitRequest request) {
+    if (!code.equals(request.code())) {
+      throw new FieldProblem("code", "must match the path");
+    }
+    Unit parent = null;
+    if (request.parentCode() != null) {
+      parent = units.find(request.parentCode()).orElseThrow(() -> new FieldProblem("parentCode", "no such unit"));
+      if (parent.level().ordinal() >= request.level().ordinal()) {
+        throw new FieldProblem("level", "must be below the parent's level " + parent.level());
+      }
+    } else if (units.all().stream().anyMatch(u -> u.parentCode() == null && !u.code().equals(code))) {
+      throw new FieldProblem("parentCode", "is required: the tree already has its root");
+    }
+    units.find(code).ifPresent(existing -> {
+      if (!java.util.Objects.equals(existing.parentCode(), request.parentCode()) || existing.level() != request.level()) {
+        throw new ConflictProblem("unit " + code + " cannot move or change level; create a new unit instead");
+      }
+    });
+    units.saveAll(List.of(new Unit(code, request.name().strip(), request.level(), request.levelName().strip(), request.parentCode(), List.of())));
+    audit.record(AuditAction.UNIT_SAVED, null, code); // audit
+    return get(code);
   }
 }

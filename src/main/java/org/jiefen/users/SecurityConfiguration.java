@@ -39,6 +39,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/users/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/v1/units/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

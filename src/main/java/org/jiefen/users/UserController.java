@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
 import org.jiefen.units.UnitDirectory;
 import org.jiefen.web.ConflictProblem;
 import org.jiefen.web.FieldProblem;
@@ -31,11 +33,13 @@ class UserController {
   private final UserDirectory users;
   private final UnitDirectory units;
   private final PasswordEncoder passwords;
+  private final AuditLog audit;
 
-  UserController(UserDirectory users, UnitDirectory units, PasswordEncoder passwords) {
+  UserController(UserDirectory users, UnitDirectory units, PasswordEncoder passwords, AuditLog audit) {
     this.users = users;
     this.units = units;
     this.passwords = passwords;
+    this.audit = audit;
   }
 
   record UserRequest(
@@ -85,6 +89,7 @@ class UserController {
     AppUser user =
         new AppUser(request.username(), request.displayName().strip(), request.unitCode(), request.roles(), request.email(), hash);
     users.saveAll(List.of(user));
+    audit.record(AuditAction.USER_SAVED, null, user.username()); // audit
     return user;
   }
 }

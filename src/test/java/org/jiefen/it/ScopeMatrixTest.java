@@ -55,8 +55,10 @@ class ScopeMatrixTest extends AppIntegrationTest {
         Map.entry("qu-leader", 200), Map.entry("qu-court", 200), Map.entry("intake", 200), Map.entry("admin", 200),
         Map.entry("lingzhi-mediator", 404), Map.entry("lingzhi-leader", 404),
         Map.entry("xixiang-mediator", 404), Map.entry("xixiang-leader", 404)));
-    JsonNode denials = call("admin", HttpMethod.GET, "/api/v1/audit?actor=xixiang-leader&action=ACCESS_DENIED", null).getBody();
-    assertThat(denials.toString()).contains("/api/v1/cases/" + villageCase);
+    // audit events are searchable after the index's next refresh
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            call("admin", HttpMethod.GET, "/api/v1/audit?actor=xixiang-leader&action=ACCESS_DENIED", null).getBody().toString())
+        .contains("/api/v1/cases/" + villageCase));
     expect(HttpMethod.GET, "/api/v1/cases/" + townCase, null, Map.of(
         "xinan-mediator", 200, "xinan-leader", 200, "qu-mediator", 200,
         "haiwang-mediator", 404, "haiwang-leader", 404, "lingzhi-mediator", 404, "xixiang-leader", 404));
@@ -124,6 +126,26 @@ class ScopeMatrixTest extends AppIntegrationTest {
         Map.of("username", "X Y", "displayName", "<b>", "unitCode", "1", "roles", List.of()));
     assertThat(bad.getStatusCode().value()).isEqualTo(400);
     assertThat(bad.getBody().get("errors").size()).isEqualTo(4);
+  }
+
+  @Test
+  void administeringUnits() {
+    Map<String, Object> grid = Map.of("code", "440306001003", "name", "海滨社区", "level", "VILLAGE",
+        "levelName", "社区", "parentCode", "440306001000");
+    expect(HttpMethod.PUT, "/api/v1/units/440306001003", grid, Map.of("xinan-leader", 403, "haiwang-mediator", 403, "admin", 200));
+    JsonNode saved = call("intake", HttpMethod.GET, "/api/v1/units/440306001003", null).getBody();
+    assertThat(saved.get("path").toString()).isEqualTo("[\"440306000000\",\"440306001000\",\"440306001003\"]");
+    Map<String, Object> moved = new java.util.HashMap<>(grid);
+    moved.put("parentCode", "440306002000");
+    assertThat(call("admin", HttpMethod.PUT, "/api/v1/units/440306001003", moved).getStatusCode().value()).isEqualTo(409);
+    Map<String, Object> upward = new java.util.HashMap<>(grid);
+    upward.put("code", "440306001009");
+    upward.put("level", "COUNTY");
+    assertThat(call("admin", HttpMethod.PUT, "/api/v1/units/440306001009", upward).getBody().get("field").asText())
+        .isEqualTo("level");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            call("admin", HttpMethod.GET, "/api/v1/audit?action=UNIT_SAVED", null).getBody().toString())
+        .contains("440306001003"));
   }
 
   @Test
