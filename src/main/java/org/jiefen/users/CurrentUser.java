@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 public class CurrentUser {
 
   private final UserDirectory users;
+  private final OidcUsers oidc;
 
-  CurrentUser(UserDirectory users) {
+  CurrentUser(UserDirectory users, OidcUsers oidc) {
     this.users = users;
+    this.oidc = oidc;
   }
 
   public AppUser get() {
@@ -21,6 +23,9 @@ public class CurrentUser {
     }
     if (auth.getPrincipal() instanceof UserPrincipal principal) {
       return principal.user();
+    }
+    if (auth.getPrincipal() instanceof org.springframework.security.oauth2.jwt.Jwt jwt) {
+      return oidc.user(jwt);
     }
     return users.find(auth.getName()).orElseThrow(() -> new IllegalStateException("unknown user " + auth.getName()));
   }

@@ -2,7 +2,10 @@ package org.jiefen.users;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.jiefen.lockout.Lockout;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -19,15 +22,30 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * API authentication: HTTP Basic against the user directory. The identity issue grows this into
- * form login, OIDC in production, lockout and data scope.
+ * API authentication: HTTP Basic against the user directory (with lockout), and in production
+ * bearer tokens from an OIDC provider, whose claims carry the user's unit and roles.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      ObjectMapper json,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      OidcUsers oidcUsers)
       throws Exception {
+    // Bearer tokens when an OIDC provider is configured (spring.security.oauth2.resourceserver.jwt.*).
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      // Its own manager: the shared one below checks passwords and knows nothing of tokens.
+      JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+      tokens.setJwtAuthenticationConverter(oidcUsers);
+      http.oauth2ResourceServer(
+          o -> o.jwt(j -> j.authenticationManager(new ProviderManager(tokens)))
+              .authenticationEntryPoint(ProblemResponses.unauthorized(json)));
+    }
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             a ->
