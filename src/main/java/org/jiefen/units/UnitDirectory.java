@@ -70,7 +70,7 @@ public class UnitDirectory {
     try {
       es.bulk(
           b -> {
-            b.refresh(Refresh.WaitFor);
+            b.refresh(Refresh.True); // rare administrative writes: visible at once
             for (Unit u : saved) {
               b.operations(BulkOperation.of(o -> o.index(i -> i.index(indices.units()).id(u.code()).document(u))));
             }

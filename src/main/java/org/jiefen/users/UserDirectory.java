@@ -65,7 +65,7 @@ public class UserDirectory {
     try {
       es.bulk(
           b -> {
-            b.refresh(Refresh.WaitFor);
+            b.refresh(Refresh.True); // rare administrative writes: visible at once
             for (AppUser u : users) {
               b.operations(
                   BulkOperation.of(
