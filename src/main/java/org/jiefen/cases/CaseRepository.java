@@ -2,12 +2,16 @@ package org.jiefen.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import static org.jiefen.search.Documents.sources;
+import static org.jiefen.search.Documents.unchecked;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Repository;
 
@@ -42,29 +46,19 @@ class CaseRepository {
   }
 
   Optional<CaseFile> find(String id) {
-    try {
-      var response = es.get(g -> g.index(indices.cases()).id(id), CaseFile.class);
-      return response.found() ? Optional.of(response.source()) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Documents.find(es, indices.cases(), id, CaseFile.class);
   }
 
   void update(String id, Map<String, Object> fields) {
-    try {
-      es.update(
-          u -> u.index(indices.cases()).id(id).doc(fields).retryOnConflict(5),
-          CaseFile.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> es.update(u -> u.index(indices.cases()).id(id).doc(fields).retryOnConflict(5), CaseFile.class));
   }
 
   /** Cases registered before {@code before} whose process has not started. */
   List<CaseFile> waitingForProcess(Instant before) {
-    try {
-      return es
-          .search(
+    return sources(
+        unchecked(
+            () ->
+                es.search(
               s ->
                   s.index(indices.cases())
                       .size(100)
@@ -79,14 +73,6 @@ class CaseRepository {
                                                       r ->
                                                           r.date(
                                                               d -> d.field("created").lt(before.toString())))))),
-              CaseFile.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(h -> h.source())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+                    CaseFile.class)));
   }
 }

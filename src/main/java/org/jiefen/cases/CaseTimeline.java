@@ -1,5 +1,8 @@
 package org.jiefen.cases;
 
+import static org.jiefen.search.Documents.sources;
+import static org.jiefen.search.Documents.unchecked;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -57,22 +60,15 @@ public class CaseTimeline {
   }
 
   public List<CaseEvent> of(String caseId) {
-    try {
-      return es
-          .search(
-              s ->
-                  s.index(indices.events())
-                      .size(1000)
-                      .query(q -> q.term(t -> t.field("caseId").value(caseId)))
-                      .sort(o -> o.field(f -> f.field("at").order(SortOrder.Asc))),
-              CaseEvent.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(h -> h.source())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return sources(
+        unchecked(
+            () ->
+                es.search(
+                    s ->
+                        s.index(indices.events())
+                            .size(1000)
+                            .query(q -> q.term(t -> t.field("caseId").value(caseId)))
+                            .sort(o -> o.field(f -> f.field("at").order(SortOrder.Asc))),
+                    CaseEvent.class)));
   }
 }

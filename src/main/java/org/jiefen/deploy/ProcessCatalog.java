@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Service;
 
@@ -67,17 +68,10 @@ public class ProcessCatalog {
     if (cached != null) {
       return Optional.of(cached);
     }
-    try {
-      var response =
-          es.get(g -> g.index(indices.deployments()).id("process-" + processDefinitionKey), ProcessVersion.class);
-      if (!response.found()) {
-        return Optional.empty();
-      }
-      cache.put(processDefinitionKey, response.source());
-      return Optional.of(response.source());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Optional<ProcessVersion> stored =
+        Documents.find(es, indices.deployments(), "process-" + processDefinitionKey, ProcessVersion.class);
+    stored.ifPresent(v -> cache.put(processDefinitionKey, v));
+    return stored;
   }
 
   static List<UserTaskElement> userTasks(byte[] bpmn) {

@@ -1,15 +1,17 @@
 package org.jiefen.tasks;
 
+import static org.jiefen.search.Documents.sources;
+import static org.jiefen.search.Documents.unchecked;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Repository;
 
@@ -26,20 +28,14 @@ class TaskRepository {
 
   /** Saves a task; {@code visible} waits until searches see it, for a user who reads their own change. */
   void save(TaskDoc task, boolean visible) {
-    try {
-      es.index(i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(visible ? Refresh.WaitFor : Refresh.False));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(
+        () ->
+            es.index(
+                i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(visible ? Refresh.WaitFor : Refresh.False)));
   }
 
   Optional<TaskDoc> find(String id) {
-    try {
-      var response = es.get(g -> g.index(indices.tasks()).id(id), TaskDoc.class);
-      return response.found() ? Optional.of(response.source()) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Documents.find(es, indices.tasks(), id, TaskDoc.class);
   }
 
   record Filter(String caseId, String assignee, String candidateGroup, TaskState state) {}
@@ -51,24 +47,17 @@ class TaskRepository {
     term(filters, "assignee", filter.assignee());
     term(filters, "candidateGroups", filter.candidateGroup());
     term(filters, "state", filter.state() == null ? null : filter.state().name());
-    try {
-      return es
-          .search(
-              s ->
-                  s.index(indices.tasks())
-                      .size(size)
-                      .query(q -> q.bool(b -> b.filter(filters)))
-                      .sort(o -> o.field(f -> f.field("due").order(SortOrder.Asc).missing("_last")))
-                      .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc))),
-              TaskDoc.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(h -> h.source())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return sources(
+        unchecked(
+            () ->
+                es.search(
+                    s ->
+                        s.index(indices.tasks())
+                            .size(size)
+                            .query(q -> q.bool(b -> b.filter(filters)))
+                            .sort(o -> o.field(f -> f.field("due").order(SortOrder.Asc).missing("_last")))
+                            .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc))),
+                    TaskDoc.class)));
   }
 
   private static void term(List<Query> filters, String field, String value) {

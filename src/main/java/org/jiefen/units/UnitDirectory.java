@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Service;
 
@@ -83,16 +84,11 @@ public class UnitDirectory {
   }
 
   public synchronized void reload() {
-    try {
-      var response = es.search(s -> s.index(indices.units()).size(10_000), Unit.class);
-      Map<String, Unit> loaded = new LinkedHashMap<>();
-      response.hits().hits().stream()
-          .map(h -> h.source())
-          .sorted(Comparator.comparing(Unit::code))
-          .forEach(u -> loaded.put(u.code(), u));
-      units = loaded;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, Unit> loaded = new LinkedHashMap<>();
+    Documents.sources(Documents.unchecked(() -> es.search(s -> s.index(indices.units()).size(10_000), Unit.class)))
+        .stream()
+        .sorted(Comparator.comparing(Unit::code))
+        .forEach(u -> loaded.put(u.code(), u));
+    units = loaded;
   }
 }

@@ -1,5 +1,8 @@
 package org.jiefen.users;
 
+import static org.jiefen.search.Documents.sources;
+import static org.jiefen.search.Documents.unchecked;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -7,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Service;
 
@@ -23,28 +27,24 @@ public class UserDirectory {
   }
 
   public Optional<AppUser> find(String username) {
-    try {
-      var response = es.get(g -> g.index(indices.users()).id(username), StoredUser.class);
-      return response.found() ? Optional.of(response.source().toUser()) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Documents.find(es, indices.users(), username, StoredUser.class).map(StoredUser::toUser);
   }
 
   public List<AppUser> all() {
-    try {
-      return es.search(s -> s.index(indices.users()).size(10_000).sort(o -> o.field(f -> f.field("username"))), StoredUser.class)
-          .hits().hits().stream().map(h -> h.source().toUser()).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return users(
+        unchecked(
+            () ->
+                es.search(
+                    s -> s.index(indices.users()).size(10_000).sort(o -> o.field(f -> f.field("username"))),
+                    StoredUser.class)));
   }
 
   /** Users holding a role at exactly this unit. */
   public List<AppUser> withRole(Role role, String unitCode) {
-    try {
-      var response =
-          es.search(
+    return users(
+        unchecked(
+            () ->
+                es.search(
               s ->
                   s.index(indices.users())
                       .size(100)
@@ -54,11 +54,11 @@ public class UserDirectory {
                                   b ->
                                       b.filter(f -> f.term(t -> t.field("unitCode").value(unitCode)))
                                           .filter(f -> f.term(t -> t.field("roles").value(role.name()))))),
-              StoredUser.class);
-      return response.hits().hits().stream().map(h -> h.source().toUser()).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+                    StoredUser.class)));
+  }
+
+  private static List<AppUser> users(co.elastic.clients.elasticsearch.core.SearchResponse<StoredUser> response) {
+    return sources(response).stream().map(StoredUser::toUser).toList();
   }
 
   public void saveAll(List<AppUser> users) {
