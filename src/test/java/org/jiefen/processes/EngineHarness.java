@@ -71,16 +71,25 @@ final class EngineHarness implements AutoCloseable {
     idle();
   }
 
-  /** User tasks of the instance that are created and not yet completed or canceled. */
+  /** User tasks of the instance that are created and not yet completed or canceled, as last written. */
   List<UserTaskRecordValue> openTasks(long instance) {
-    List<Record<?>> all = records().toList();
-    return all.stream()
-        .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-        .map(r -> (UserTaskRecordValue) r.getValue())
-        .filter(v -> v.getProcessInstanceKey() == instance)
-        .filter(v -> all.stream().noneMatch(r -> (r.getIntent() == UserTaskIntent.COMPLETED || r.getIntent() == UserTaskIntent.CANCELED)
-            && ((UserTaskRecordValue) r.getValue()).getUserTaskKey() == v.getUserTaskKey()))
-        .toList();
+    Map<Long, UserTaskRecordValue> latest = new java.util.LinkedHashMap<>();
+    java.util.Set<Long> ended = new java.util.HashSet<>();
+    records()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.USER_TASK)
+        .filter(r -> r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT)
+        .forEach(r -> {
+          UserTaskRecordValue v = (UserTaskRecordValue) r.getValue();
+          if (v.getProcessInstanceKey() != instance) {
+            return;
+          }
+          if (r.getIntent() == UserTaskIntent.COMPLETED || r.getIntent() == UserTaskIntent.CANCELED) {
+            ended.add(v.getUserTaskKey());
+          } else if (r.getIntent() == UserTaskIntent.CREATED || r.getIntent() == UserTaskIntent.ASSIGNED) {
+            latest.put(v.getUserTaskKey(), v);
+          }
+        });
+    return latest.values().stream().filter(v -> !ended.contains(v.getUserTaskKey())).toList();
   }
 
   void complete(UserTaskRecordValue task, Map<String, Object> variables) throws Exception {
@@ -111,6 +120,35 @@ final class EngineHarness implements AutoCloseable {
         .filter(v -> v.getProcessInstanceKey() == instance && v.getBpmnElementType() == type)
         .map(ProcessInstanceRecordValue::getElementId)
         .toList();
+  }
+
+  /** Error messages of the incidents the instance raised. */
+  List<String> incidents(long instance) {
+    return records()
+        .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.IncidentIntent.CREATED)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance)
+        .map(v -> v.getElementId() + ": " + v.getErrorMessage())
+        .toList();
+  }
+
+  /** The instance's root-scope variables as last written (values as JSON text parsed to Java). */
+  Map<String, Object> variables(long instance) {
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    records()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == instance && v.getScopeKey() == instance)
+        .forEach(v -> result.put(v.getName(), parse(v.getValue())));
+    return result;
+  }
+
+  private static Object parse(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Stream<Record<?>> records() {

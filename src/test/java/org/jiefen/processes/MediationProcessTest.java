@@ -1,27 +1,46 @@
 package org.jiefen.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jiefen.processes.MediationDriver.COUNTY;
+import static org.jiefen.processes.MediationDriver.TOWN;
+import static org.jiefen.processes.MediationDriver.VILLAGE;
 
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every path of processes/mediation/Mediation.bpmn, with the deadline timer moved on the engine clock. */
+/**
+ * Every path of processes/mediation/Mediation.bpmn and its triage table, on the engine, with the
+ * level deadlines and the follow-up timer moved on the engine clock. One engine serves all tests.
+ */
 class MediationProcessTest {
 
   static EngineHarness harness;
+  private final List<MediationDriver> drivers = new java.util.ArrayList<>();
 
   @BeforeAll
   static void deploy() throws Exception {
     harness = new EngineHarness();
-    harness.deploy("processes/mediation/Mediation.bpmn", "forms/mediation/mediation-session.form");
+    harness.deploy(
+        "processes/mediation/Mediation.bpmn",
+        "processes/mediation/MediationTriage.dmn",
+        "forms/mediation/mediation-duplicate.form",
+        "forms/mediation/mediation-consent.form",
+        "forms/mediation/mediation-schedule.form",
+        "forms/mediation/mediation-session.form",
+        "forms/mediation/mediation-risk.form",
+        "forms/mediation/mediation-resume.form",
+        "forms/mediation/mediation-agreement.form",
+        "forms/mediation/mediation-signatures.form",
+        "forms/mediation/mediation-follow-up.form");
   }
 
   @AfterAll
@@ -29,66 +48,276 @@ class MediationProcessTest {
     harness.close();
   }
 
-  @Test
-  void sessionAtTheCasesUnitThenCaseClosed() throws Exception {
-    long instance = harness.start("Mediation", variables("MD-1", Duration.ofDays(30)));
-    harness.idle();
+  /** One engine serves all tests: each test's instance is ended so its timers cannot reach the next test. */
+  @AfterEach
+  void cancelLeftovers() {
+    drivers.forEach(MediationDriver::cancelIfRunning);
+  }
 
-    List<UserTaskRecordValue> tasks = harness.openTasks(instance);
-    assertThat(tasks).hasSize(1);
-    assertThat(tasks.get(0).getElementId()).isEqualTo("Task_MediationSession");
-    assertThat(tasks.get(0).getCandidateGroupsList()).containsExactly("mediator:440306001001");
-    assertThat(tasks.get(0).getDueDate()).isNotBlank();
+  private MediationDriver labourDispute() throws Exception {
+    return start("labour", null, false);
+  }
 
-    harness.complete(tasks.get(0), Map.of("outcome", "agreed"));
-    List<ActivatedJob> close = activate("jiefen.case.close");
-    assertThat(close).hasSize(1);
-    assertThat(close.get(0).getVariablesAsMap()).containsEntry("caseId", "MD-1").containsEntry("outcome", "agreed");
-    harness.client.newCompleteCommand(close.get(0)).send().join();
-    harness.idle();
-
-    assertThat(harness.endEvents(instance)).containsExactly("End_SessionRecorded");
-    assertThat(harness.completed(instance)).isTrue();
+  private MediationDriver start(String category, Integer amount, boolean duplicate) throws Exception {
+    MediationDriver driver = MediationDriver.start(harness, category, amount, duplicate);
+    drivers.add(driver);
+    return driver;
   }
 
   @Test
-  void levelDeadlineNotifiesTheSupervisorAndTheSessionGoesOn() throws Exception {
-    long instance = harness.start("Mediation", variables("MD-2", Duration.ofDays(30)));
-    harness.idle();
+  void agreementAtTheVillageSignedInTwoRoundsThenFollowedUpAndClosed() throws Exception {
+    MediationDriver d = labourDispute();
+    assertThat(d.mails).containsExactly("case-accepted → PARTIES @" + VILLAGE);
+    assertThat(d.moves).containsExactly("start " + VILLAGE);
 
-    harness.advance(Duration.ofDays(29));
-    assertThat(activate("jiefen.notify.mail")).isEmpty();
+    UserTaskRecordValue consent = d.task();
+    assertThat(consent.getElementId()).isEqualTo("Task_RecordConsent");
+    assertThat(consent.getCandidateGroupsList()).containsExactly("mediator:" + VILLAGE);
+    assertThat(consent.getDueDate()).isNotBlank();
+    d.consent();
 
-    harness.advance(Duration.ofDays(2));
-    List<ActivatedJob> notify = activate("jiefen.notify.mail");
-    assertThat(notify).hasSize(1);
-    assertThat(notify.get(0).getCustomHeaders())
-        .containsEntry("template", "level-deadline")
-        .containsEntry("recipients", "SUPERVISOR");
-    assertThat(notify.get(0).getVariablesAsMap()).containsEntry("caseId", "MD-2");
-    harness.client.newCompleteCommand(notify.get(0)).send().join();
-    harness.idle();
+    UserTaskRecordValue schedule = d.task();
+    assertThat(schedule.getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(schedule.getCandidateGroupsList()).containsExactly("mediator:" + VILLAGE);
+    assertThat(schedule.getAssignee()).isEmpty();
+    assertThat(Instant.parse(schedule.getFollowUpDate())).isBefore(Instant.parse(schedule.getDueDate()));
 
-    assertThat(harness.endEvents(instance)).containsExactly("End_SupervisorNotified");
-    assertThat(harness.openTasks(instance)).hasSize(1);
-    assertThat(harness.completed(instance)).isFalse();
+    d.session("agreed");
+    assertThat(d.mails).contains("session-scheduled → PARTIES,MEDIATOR @" + VILLAGE);
+    assertThat(d.task().getElementId()).isEqualTo("Task_RecordAgreement");
+    d.complete("Task_RecordAgreement", Map.of());
+
+    d.missingSignatureRounds = 1;
+    d.complete("Task_RecordSignatures", Map.of("signers", List.of("party-0", "mediator")));
+    assertThat(d.task().getElementId()).as("a party has yet to sign").isEqualTo("Task_RecordSignatures");
+    d.complete("Task_RecordSignatures", Map.of("signers", List.of("party-1")));
+    assertThat(d.mails).last().isEqualTo("agreement-effective → PARTIES,MEDIATOR @" + VILLAGE);
+    assertThat(harness.openTasks(d.instance)).as("no follow-up before its day").isEmpty();
+
+    d.advance(Duration.ofDays(29));
+    assertThat(harness.openTasks(d.instance)).isEmpty();
+    d.advance(Duration.ofDays(2));
+    assertThat(d.mails).last().isEqualTo("follow-up-due → MEDIATOR @" + VILLAGE);
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + VILLAGE);
+    d.complete("Task_FollowUp", Map.of("performed", "yes", "satisfaction", 5, "reopen", false));
+
+    assertThat(d.closedAs).isEqualTo("agreed");
+    assertThat(harness.endEvents(d.instance)).containsExactly("End_LevelAgreed", "End_Agreed");
+    assertThat(harness.completed(d.instance)).isTrue();
+    assertThat(d.variable("level", String.class::cast)).isEqualTo("VILLAGE");
   }
 
-  private static List<ActivatedJob> activate(String type) {
-    return harness.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
-        .timeout(Duration.ofMinutes(5)).send().join().getJobs();
+  @ParameterizedTest(name = "{0}, amount {1} → {2}")
+  @CsvSource({
+    "labour, , VILLAGE",
+    "neighbour, 99999, VILLAGE",
+    "consumer, 100000, TOWN",
+    "land, , TOWN",
+    "family, 500000, COUNTY",
+    "medical, 1000, COUNTY",
+  })
+  void triageChoosesTheStartingLevel(String category, Integer amount, String level) throws Exception {
+    MediationDriver d = start(category, amount, false);
+    assertThat(d.variable("startLevel", String.class::cast)).isEqualTo(level);
+    String unit = switch (level) {
+      case "COUNTY" -> COUNTY;
+      case "TOWN" -> TOWN;
+      default -> VILLAGE;
+    };
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + unit);
   }
 
-  /** The variables ProcessStarter gives a mediation case: routing data only. */
-  private static Map<String, Object> variables(String caseId, Duration levelDeadline) {
-    Instant due = harness.engine.now().plus(levelDeadline).truncatedTo(ChronoUnit.SECONDS);
-    return Map.of(
-        "caseId", caseId,
-        "kind", "mediation",
-        "category", "labour",
-        "unitCode", "440306001001",
-        "level", "VILLAGE",
-        "levelDeadline", levelDeadline.toString(),
-        "levelDue", due.toString());
+  @Test
+  void threeFailuresAtEachLevelEscalateVillageTownCountyThenTerminate() throws Exception {
+    MediationDriver d = labourDispute().consent();
+
+    d.failLevel();
+    assertThat(d.moves).containsExactly("start " + VILLAGE, "choose null", "up " + TOWN);
+    assertThat(d.mails).last().isEqualTo("escalated → PARTIES,MEDIATOR @" + TOWN);
+    assertThat(d.variable("escalationReason", String.class::cast)).isEqualTo("attempts");
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + TOWN);
+    assertThat(d.variable("attempts", Number.class::cast)).isEqualTo(0);
+
+    d.failLevel();
+    assertThat(d.mails).last().isEqualTo("escalated → PARTIES,MEDIATOR @" + COUNTY);
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + COUNTY);
+
+    d.session("not_agreed").session("not_agreed");
+    assertThat(d.variable("attempts", Number.class::cast)).isEqualTo(2);
+    d.session("not_agreed");
+
+    assertThat(d.moves).last().isEqualTo("up: top reached");
+    assertThat(d.mails).last().isEqualTo("terminated → PARTIES,MEDIATOR @" + COUNTY);
+    assertThat(d.closedAs).isEqualTo("terminated");
+    assertThat(harness.openTasks(d.instance)).isEmpty();
+    assertThat(harness.endEvents(d.instance)).containsExactly(
+        "End_LevelEscalated", "End_LevelEscalated", "End_LevelEscalated", "End_Terminated");
+    assertThat(d.mailTemplates()).filteredOn("session-scheduled"::equals).hasSize(9);
+  }
+
+  @Test
+  void agreementAtTheTownAfterTheVillageFailed() throws Exception {
+    MediationDriver d = labourDispute().consent().failLevel();
+    d.agreeAndSign();
+    assertThat(d.mails).contains("agreement-effective → PARTIES,MEDIATOR @" + TOWN);
+    d.advance(Duration.ofDays(31));
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + TOWN);
+    d.complete("Task_FollowUp", Map.of("performed", "yes", "satisfaction", 4));
+    assertThat(d.closedAs).isEqualTo("agreed");
+    assertThat(d.variable("level", String.class::cast)).isEqualTo("TOWN");
+  }
+
+  @Test
+  void agreementAtTheCountyAfterTwoLevelsFailed() throws Exception {
+    MediationDriver d = labourDispute().consent().failLevel().failLevel();
+    d.session("not_agreed").agreeAndSign();
+    assertThat(d.mails).last().isEqualTo("agreement-effective → PARTIES,MEDIATOR @" + COUNTY);
+    d.advance(Duration.ofDays(31)).complete("Task_FollowUp", Map.of("performed", "partly", "satisfaction", 3));
+    assertThat(d.closedAs).isEqualTo("agreed");
+    assertThat(d.variable("level", String.class::cast)).isEqualTo("COUNTY");
+  }
+
+  @Test
+  void theLevelDeadlineWarnsThenEscalatesAtEachLevelAndEndsAfterTheCounty() throws Exception {
+    MediationDriver d = labourDispute().consent();
+    d.complete("Task_ScheduleSession", Map.of("sessionAt", "2026-12-01T09:30", "sessionPlace", "调解室"));
+
+    d.advance(Duration.ofDays(24));
+    assertThat(d.mailTemplates()).doesNotContain("deadline-warning");
+    d.advance(Duration.ofDays(2));
+    assertThat(d.mails).last().isEqualTo("deadline-warning → MEDIATOR,SUPERVISOR @" + VILLAGE);
+    assertThat(d.task().getElementId()).as("the warning interrupts nothing").isEqualTo("Task_RecordSession");
+
+    d.advance(Duration.ofDays(5));
+    assertThat(d.mails).containsSubsequence(
+        "level-deadline → SUPERVISOR @" + VILLAGE, "escalated → PARTIES,MEDIATOR @" + TOWN);
+    assertThat(d.variable("escalationReason", String.class::cast)).isEqualTo("deadline");
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + TOWN);
+
+    d.advance(Duration.ofDays(26));
+    assertThat(d.mails).last().isEqualTo("deadline-warning → MEDIATOR,SUPERVISOR @" + TOWN);
+    d.advance(Duration.ofDays(5));
+    assertThat(d.mails).containsSubsequence(
+        "level-deadline → SUPERVISOR @" + TOWN, "escalated → PARTIES,MEDIATOR @" + COUNTY);
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + COUNTY);
+
+    d.advance(Duration.ofDays(26)).advance(Duration.ofDays(5));
+    assertThat(d.mails).containsSubsequence(
+        "deadline-warning → MEDIATOR,SUPERVISOR @" + COUNTY,
+        "level-deadline → SUPERVISOR @" + COUNTY,
+        "terminated → PARTIES,MEDIATOR @" + COUNTY);
+    assertThat(d.closedAs).isEqualTo("terminated");
+    assertThat(harness.completed(d.instance)).isTrue();
+  }
+
+  @Test
+  void consentRefusedEndsWithANoticeOfOtherRemedies() throws Exception {
+    MediationDriver d = labourDispute();
+    d.complete("Task_RecordConsent", Map.of("consent", "refused"));
+    assertThat(d.mails).containsExactly("case-accepted → PARTIES @" + VILLAGE, "refused → PARTIES,MEDIATOR @" + VILLAGE);
+    assertThat(d.closedAs).isEqualTo("refused");
+    assertThat(harness.endEvents(d.instance)).containsExactly("End_Refused");
+  }
+
+  @Test
+  void aPartyEndingTheSessionTerminatesMediation() throws Exception {
+    MediationDriver d = labourDispute().consent().session("refused");
+    assertThat(d.mails).last().isEqualTo("terminated → PARTIES,MEDIATOR @" + VILLAGE);
+    assertThat(d.closedAs).isEqualTo("terminated");
+    assertThat(harness.endEvents(d.instance)).containsExactly("End_LevelStopped", "End_Terminated");
+  }
+
+  @Test
+  void riskOfViolenceAlertsThePoliceAndTheSupervisorContinues() throws Exception {
+    MediationDriver d = labourDispute().consent().session("not_agreed").session("violence_risk");
+    assertThat(d.mails).last().isEqualTo("violence-risk → POLICE_LIAISON,SUPERVISOR @" + VILLAGE);
+    assertThat(d.task().getElementId()).isEqualTo("Task_RiskDecision");
+    assertThat(d.unitOfTask()).isEqualTo("supervisor:" + VILLAGE);
+
+    d.complete("Task_RiskDecision", Map.of("riskDecision", "continue"));
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(d.variable("attempts", Number.class::cast)).as("a risk report is not a failed attempt").isEqualTo(1);
+  }
+
+  @Test
+  void riskOfViolencePausedThenResumed() throws Exception {
+    MediationDriver d = labourDispute().consent().session("violence_risk");
+    d.complete("Task_RiskDecision", Map.of("riskDecision", "pause"));
+    UserTaskRecordValue resume = d.task();
+    assertThat(resume.getElementId()).isEqualTo("Task_ResumeMediation");
+    assertThat(resume.getCandidateGroupsList()).containsExactly("supervisor:" + VILLAGE);
+    d.complete("Task_ResumeMediation", Map.of("resumeDecision", "resume"));
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    d.agreeAndSign();
+    assertThat(d.mails).last().isEqualTo("agreement-effective → PARTIES,MEDIATOR @" + VILLAGE);
+  }
+
+  @Test
+  void riskOfViolencePausedThenTerminated() throws Exception {
+    MediationDriver d = labourDispute().consent().session("violence_risk");
+    d.complete("Task_RiskDecision", Map.of("riskDecision", "pause"));
+    d.complete("Task_ResumeMediation", Map.of("resumeDecision", "terminate"));
+    assertThat(d.closedAs).isEqualTo("terminated");
+    assertThat(d.mails).last().isEqualTo("terminated → PARTIES,MEDIATOR @" + VILLAGE);
+  }
+
+  @Test
+  void riskOfViolenceTerminatedAtOnce() throws Exception {
+    MediationDriver d = labourDispute().consent().session("violence_risk");
+    d.complete("Task_RiskDecision", Map.of("riskDecision", "terminate"));
+    assertThat(d.closedAs).isEqualTo("terminated");
+    assertThat(harness.endEvents(d.instance)).containsExactly("End_LevelStopped", "End_Terminated");
+  }
+
+  @Test
+  void anUnperformedAgreementReopensMediationAtItsLevel() throws Exception {
+    MediationDriver d = labourDispute().consent().failLevel().agreeAndSign();
+    d.advance(Duration.ofDays(31));
+    d.complete("Task_FollowUp", Map.of("performed", "no", "satisfaction", 1, "reopen", true));
+
+    assertThat(d.moves).last().isEqualTo("reopen " + TOWN);
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + TOWN);
+    assertThat(d.closedAs).isNull();
+
+    d.agreeAndSign().advance(Duration.ofDays(31));
+    d.complete("Task_FollowUp", Map.of("performed", "yes", "satisfaction", 4, "reopen", false));
+    assertThat(d.closedAs).isEqualTo("agreed");
+    assertThat(d.mailTemplates()).filteredOn("follow-up-due"::equals).hasSize(2);
+  }
+
+  @Test
+  void aSuspectedDuplicateLinkedByTheClerkEndsThere() throws Exception {
+    MediationDriver d = start("neighbour", null, true);
+    UserTaskRecordValue check = d.task();
+    assertThat(check.getElementId()).isEqualTo("Task_CheckDuplicate");
+    assertThat(check.getCandidateGroupsList()).containsExactly("intake:" + COUNTY);
+    assertThat(check.getCandidateUsersList()).containsExactly("intake");
+    assertThat(d.moves).as("no level before the clerk decides").isEmpty();
+
+    d.complete("Task_CheckDuplicate", Map.of("duplicateDecision", "link", "linkTo", "MD-OLD"));
+    assertThat(d.linked).isTrue();
+    assertThat(d.closedAs).isEqualTo("linked");
+    assertThat(harness.endEvents(d.instance)).containsExactly("End_Linked");
+  }
+
+  @Test
+  void aSuspectedDuplicateTheClerkClearsProceedsToConsent() throws Exception {
+    MediationDriver d = start("neighbour", null, true);
+    d.complete("Task_CheckDuplicate", Map.of("duplicateDecision", "proceed"));
+    assertThat(d.linked).isFalse();
+    assertThat(d.task().getElementId()).isEqualTo("Task_RecordConsent");
+  }
+
+  @Test
+  void theMediatorThePartiesChoseGetsTheSessions() throws Exception {
+    MediationDriver d = labourDispute();
+    d.complete("Task_RecordConsent", Map.of("consent", "all_agreed", "chosenMediator", "haiwang-mediator"));
+    assertThat(d.moves).containsExactly("start " + VILLAGE, "choose haiwang-mediator");
+    assertThat(d.task().getAssignee()).isEqualTo("haiwang-mediator");
+    d.session("not_agreed");
+    assertThat(d.task().getAssignee()).isEqualTo("haiwang-mediator");
   }
 }

@@ -1,0 +1,214 @@
+package org.jiefen.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Drives one Mediation instance on the engine. Service-task jobs are answered with the outputs the
+ * real workers promise (their contract, tested separately in the worker tests): the level worker
+ * moves the case through the demo tree 海旺社区 → 新安街道 → 宝安区. What happened is kept for
+ * assertions: the mails asked for (template and recipients, in order) and the close outcome.
+ */
+final class MediationDriver {
+
+  static final String VILLAGE = "440306001001";
+  static final String TOWN = "440306001000";
+  static final String COUNTY = "440306000000";
+  static final Duration LEVEL_DEADLINE = Duration.ofDays(30);
+  static final Duration WARNING_BEFORE = Duration.ofDays(5);
+
+  private static final List<String> JOB_TYPES =
+      List.of("jiefen.notify.mail", "jiefen.mediation.level", "jiefen.mediation.agreement",
+          "jiefen.mediation.signatures", "jiefen.mediation.effective", "jiefen.case.close", "jiefen.case.link");
+
+  final EngineHarness harness;
+  final long instance;
+  /** "template → recipients @unit" of every mail job, in the order the process asked for them. */
+  final List<String> mails = new ArrayList<>();
+  /** Level moves the level worker was asked for ("start", "up", ...), with the level reached. */
+  final List<String> moves = new ArrayList<>();
+  String closedAs;
+  boolean linked;
+  /** How many signature rounds answer "not all signed yet" before the last one does. */
+  int missingSignatureRounds;
+
+  private MediationDriver(EngineHarness harness, long instance) {
+    this.harness = harness;
+    this.instance = instance;
+  }
+
+  static MediationDriver start(EngineHarness harness, String category, Number amount, boolean duplicate)
+      throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", "MD-TEST");
+    variables.put("kind", "mediation");
+    variables.put("category", category);
+    variables.put("amount", amount);
+    variables.put("originUnitCode", VILLAGE);
+    variables.put("unitCode", VILLAGE);
+    variables.put("maxAttempts", 3);
+    variables.put("followUpDelay", "P30D");
+    variables.put("duplicateSuspected", duplicate);
+    variables.put("duplicateOptions", duplicate ? List.of(Map.of("label", "MD-OLD", "value", "MD-OLD")) : List.of());
+    variables.put("registeredBy", "intake");
+    variables.put("registrarUnit", COUNTY);
+    MediationDriver driver = new MediationDriver(harness, harness.start("Mediation", variables));
+    driver.runJobs();
+    return driver;
+  }
+
+  /** Answers every job of the instance until none is left. */
+  void runJobs() throws Exception {
+    harness.idle();
+    boolean any;
+    do {
+      any = false;
+      for (String type : JOB_TYPES) {
+        for (ActivatedJob job : harness.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(20)
+            .timeout(Duration.ofMinutes(1)).send().join().getJobs()) {
+          assertThat(job.getProcessInstanceKey()).isEqualTo(instance);
+          harness.client.newCompleteCommand(job).variables(answer(job)).send().join();
+          any = true;
+        }
+      }
+      harness.idle();
+    } while (any);
+  }
+
+  private Map<String, Object> answer(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    Map<String, String> h = job.getCustomHeaders();
+    return switch (job.getType()) {
+      case "jiefen.notify.mail" -> {
+        mails.add(h.get("template") + " → " + h.get("recipients") + " @" + v.get("unitCode"));
+        yield Map.of();
+      }
+      case "jiefen.mediation.level" -> level(h.get("move"), v);
+      case "jiefen.mediation.signatures" -> Map.of("allSigned", missingSignatureRounds-- <= 0);
+      case "jiefen.case.close" -> {
+        closedAs = h.get("outcome");
+        yield Map.of();
+      }
+      case "jiefen.case.link" -> {
+        linked = true;
+        yield Map.of();
+      }
+      default -> Map.of();
+    };
+  }
+
+  /** The level worker's contract: unit, level, fresh attempts and dates, or topReached. */
+  private Map<String, Object> level(String move, Map<String, Object> v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    String unit = (String) v.get("unitCode");
+    switch (move) {
+      case "start" -> unit = switch ((String) v.get("startLevel")) {
+        case "COUNTY" -> COUNTY;
+        case "TOWN" -> TOWN;
+        default -> VILLAGE;
+      };
+      case "choose" -> {
+        out.put("levelMediator", v.get("chosenMediator"));
+        moves.add("choose " + v.get("chosenMediator"));
+        return out;
+      }
+      case "up" -> {
+        if (unit.equals(COUNTY)) {
+          moves.add("up: top reached");
+          out.put("topReached", true);
+          return out;
+        }
+        unit = unit.equals(VILLAGE) ? TOWN : COUNTY;
+      }
+      case "reopen" -> {}
+      default -> throw new IllegalArgumentException(move);
+    }
+    moves.add(move + " " + unit);
+    Instant due = harness.engine.now().plus(LEVEL_DEADLINE).truncatedTo(ChronoUnit.SECONDS);
+    out.put("unitCode", unit);
+    out.put("level", unit.equals(VILLAGE) ? "VILLAGE" : unit.equals(TOWN) ? "TOWN" : "COUNTY");
+    out.put("attempts", 0);
+    out.put("levelDue", due.toString());
+    out.put("levelWarn", due.minus(WARNING_BEFORE).toString());
+    out.put("levelMediator", null);
+    out.put("levelResult", "open");
+    out.put("topReached", false);
+    out.put("mediatorOptions", List.of());
+    return out;
+  }
+
+  /** The one open user task of the instance; fails when there is none or several. */
+  UserTaskRecordValue task() {
+    List<UserTaskRecordValue> open = harness.openTasks(instance);
+    assertThat(harness.incidents(instance)).as("incidents").isEmpty();
+    assertThat(open).as("open user tasks").hasSize(1);
+    return open.get(0);
+  }
+
+  /** Completes the open task, which must be the given element, and answers the jobs that follow. */
+  MediationDriver complete(String elementId, Map<String, Object> variables) throws Exception {
+    UserTaskRecordValue task = task();
+    assertThat(task.getElementId()).isEqualTo(elementId);
+    harness.complete(task, variables);
+    runJobs();
+    return this;
+  }
+
+  MediationDriver consent() throws Exception {
+    return complete("Task_RecordConsent", Map.of("consent", "all_agreed"));
+  }
+
+  /** One attempt: schedule a session and record it with the outcome. */
+  MediationDriver session(String outcome) throws Exception {
+    complete("Task_ScheduleSession", Map.of("sessionAt", "2026-12-01T09:30", "sessionPlace", "调解室"));
+    return complete("Task_RecordSession", Map.of("sessionOutcome", outcome));
+  }
+
+  MediationDriver failLevel() throws Exception {
+    return session("not_agreed").session("not_agreed").session("not_agreed");
+  }
+
+  /** Agreement recorded and signed by all in one round. */
+  MediationDriver agreeAndSign() throws Exception {
+    session("agreed");
+    complete("Task_RecordAgreement", Map.of());
+    return complete("Task_RecordSignatures", Map.of("signers", List.of("party-0", "party-1", "mediator")));
+  }
+
+  MediationDriver advance(Duration duration) throws Exception {
+    harness.advance(duration);
+    runJobs();
+    return this;
+  }
+
+  void cancelIfRunning() {
+    if (!harness.completed(instance) && harness.records().noneMatch(r -> r.getIntent()
+        == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_TERMINATED
+        && r.getKey() == instance)) {
+      harness.client.newCancelInstanceCommand(instance).send().join();
+    }
+  }
+
+  List<String> mailTemplates() {
+    return mails.stream().map(m -> m.substring(0, m.indexOf(' '))).toList();
+  }
+
+  String unitOfTask() {
+    return task().getCandidateGroupsList().get(0);
+  }
+
+  <T> T variable(String name, Function<Object, T> as) {
+    return as.apply(harness.variables(instance).get(name));
+  }
+}
