@@ -27,14 +27,15 @@ class CaseController {
     this.audit = audit;
   }
 
-  record Created(String id, String queryCode, String status) {}
+  /** {@code possibleDuplicates}: earlier cases with the same party and similar text; the process asks the clerk. */
+  record Created(String id, String queryCode, String status, java.util.List<String> possibleDuplicates) {}
 
   @PostMapping
   ResponseEntity<Created> register(@Valid @RequestBody NewCase request) {
     CaseFile file = cases.register(request, currentUser.get());
     audit.record(AuditAction.CASE_CREATED, file.id(), null); // audit
     return ResponseEntity.created(URI.create("/api/v1/cases/" + file.id()))
-        .body(new Created(file.id(), file.queryCode(), file.status()));
+        .body(new Created(file.id(), file.queryCode(), file.status(), file.duplicates()));
   }
 
   @GetMapping("/{id}")

@@ -1,9 +1,15 @@
 package org.jiefen.cases;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The stored case file. ID and phone numbers exist only as cipher text, masked copy and keyed hash. */
+/**
+ * The stored case file. ID and phone numbers exist only as cipher text, masked copy and keyed hash.
+ * {@code createdByUnit} is the registering user's unit (their intake queue); {@code duplicates}
+ * are cases found at intake with the same party and similar text; {@code level} is the level the
+ * case has reached and {@code currentUnitCode} the unit working it now.
+ */
 public record CaseFile(
     String id,
     String queryCode,
@@ -11,6 +17,7 @@ public record CaseFile(
     String title,
     String description,
     String category,
+    BigDecimal amount,
     String channel,
     String unitCode,
     List<String> unitPath,
@@ -19,10 +26,17 @@ public record CaseFile(
     String currentUnitCode,
     Long processInstanceKey,
     String createdBy,
+    String createdByUnit,
     Instant created,
     Instant updated,
     List<StoredParty> parties,
-    String outcome) {
+    List<String> duplicates,
+    List<String> links,
+    CaseAgreement agreement,
+    String outcome,
+    Instant closed,
+    Integer durationDays,
+    Integer satisfaction) {
 
   public record StoredParty(
       String name,

@@ -29,6 +29,9 @@ public class CaseService {
   private final AuditLog audit;
   private final Clock clock;
 
+  /** How far back intake looks for the same dispute registered before. */
+  private static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(90);
+
   /** Staff who take in cases; administrators administer and do not register cases. */
   private static final List<Role> REGISTRARS =
       List.of(Role.INTAKE_CLERK, Role.MEDIATOR, Role.PETITION_CLERK, Role.SUPERVISOR, Role.COURT_LIAISON,
@@ -68,6 +71,10 @@ public class CaseService {
     String username = user.username();
     List<CaseFile.StoredParty> parties = protect(request.parties());
     var now = clock.instant();
+    String title = request.title().strip();
+    String description = request.description() == null ? "" : request.description().strip();
+    List<String> duplicates = cases.similar(request.kind(), hashes(parties), title + "\n" + description,
+        now.minus(DUPLICATE_WINDOW));
     CaseFile file;
     do {
       file =
@@ -75,9 +82,10 @@ public class CaseService {
               numbers.caseId(kind),
               numbers.queryCode(),
               request.kind(),
-              request.title().strip(),
-              request.description() == null ? "" : request.description().strip(),
+              title,
+              description,
               request.category(),
+              request.amount(),
               request.channel(),
               unit.code(),
               unit.path(),
@@ -86,14 +94,28 @@ public class CaseService {
               unit.code(),
               null,
               username,
+              user.unitCode(),
               now,
               now,
               parties,
+              duplicates,
+              List.of(),
+              null,
+              null,
+              null,
+              null,
               null);
     } while (!cases.create(file));
     timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
     starter.start(file);
     return cases.find(file.id()).orElse(file);
+  }
+
+  private static List<String> hashes(List<CaseFile.StoredParty> parties) {
+    return parties.stream()
+        .flatMap(p -> java.util.stream.Stream.of(p.idHash(), p.phoneHash()))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   CaseView view(String id, AppUser user) {

@@ -11,6 +11,7 @@ record CaseView(
     String title,
     String description,
     String category,
+    java.math.BigDecimal amount,
     String channel,
     String unitCode,
     String status,
@@ -19,6 +20,13 @@ record CaseView(
     Instant created,
     Instant updated,
     List<PartyView> parties,
+    List<String> duplicates,
+    List<String> links,
+    CaseAgreement agreement,
+    String outcome,
+    Instant closed,
+    Integer durationDays,
+    Integer satisfaction,
     List<CaseEvent> timeline) {
 
   record PartyView(String name, String role, String idNumber, String phone, String email) {}
@@ -31,6 +39,7 @@ record CaseView(
         c.title(),
         c.description(),
         c.category(),
+        c.amount(),
         c.channel(),
         c.unitCode(),
         c.status(),
@@ -41,6 +50,13 @@ record CaseView(
         c.parties().stream()
             .map(p -> new PartyView(p.name(), p.role(), p.idMasked(), p.phoneMasked(), p.email()))
             .toList(),
+        c.duplicates(),
+        c.links(),
+        c.agreement(),
+        c.outcome(),
+        c.closed(),
+        c.durationDays(),
+        c.satisfaction(),
         timeline);
   }
 }

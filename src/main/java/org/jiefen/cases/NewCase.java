@@ -1,6 +1,9 @@
 package org.jiefen.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,6 +22,8 @@ public record NewCase(
             regexp = "neighbour|family|labour|land|property_management|consumer|traffic|medical|other",
             message = "must be one of neighbour, family, labour, land, property_management, consumer, traffic, medical, other")
         String category,
+    // The amount in dispute, in yuan: triage sends large disputes to a higher level.
+    @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) java.math.BigDecimal amount,
     @NotBlank
         @Pattern(
             regexp = "walk_in|hotline_12345|grid_app|online|letter|phone|court|police",

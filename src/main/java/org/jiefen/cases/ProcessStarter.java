@@ -4,10 +4,10 @@ import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,19 +25,19 @@ class ProcessStarter {
   private final CaseRepository cases;
   private final CaseTimeline timeline;
   private final Clock clock;
-  private final String levelDeadline;
+  private final List<ProcessVariables> contributors;
 
   ProcessStarter(
       CamundaClient camunda,
       CaseRepository cases,
       CaseTimeline timeline,
       Clock clock,
-      @Value("${jiefen.mediation.level-deadline:P30D}") String levelDeadline) {
+      List<ProcessVariables> contributors) {
     this.camunda = camunda;
     this.cases = cases;
     this.timeline = timeline;
     this.clock = clock;
-    this.levelDeadline = levelDeadline;
+    this.contributors = contributors;
   }
 
   /** Tries to start the process now; returns whether it did. */
@@ -47,13 +47,14 @@ class ProcessStarter {
     variables.put("caseId", file.id());
     variables.put("kind", file.kind());
     variables.put("category", file.category());
+    variables.put("amount", file.amount());
+    variables.put("originUnitCode", file.unitCode());
     variables.put("unitCode", file.unitCode());
-    variables.put("level", file.level());
-    variables.put("levelDeadline", levelDeadline);
-    // The level's due instant is computed once, on the app clock (which follows the engine clock in local mode).
-    variables.put(
-        "levelDue",
-        clock.instant().plus(Duration.parse(levelDeadline)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    for (ProcessVariables contributor : contributors) {
+      if (contributor.kind().equals(file.kind())) {
+        variables.putAll(contributor.forCase(file));
+      }
+    }
     try {
       long key =
           camunda

@@ -1,11 +1,17 @@
 package org.jiefen.workers.archive;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
 import org.jiefen.cases.CaseClosing;
+import org.jiefen.workers.JobFailures;
 import org.springframework.stereotype.Component;
 
-/** Marks the case file closed when its process reaches the end. Archiving grows from here. */
+/**
+ * {@code jiefen.case.close}: marks the case file closed with the outcome in the task's
+ * {@code outcome} header (agreed, terminated, refused, linked), the level reached and the
+ * follow-up's satisfaction. Archiving grows from here.
+ */
 @Component
 public class CloseCaseWorker {
 
@@ -15,8 +21,17 @@ public class CloseCaseWorker {
     this.closing = closing;
   }
 
-  @JobWorker(type = "jiefen.case.close", fetchVariables = {"caseId", "outcome"})
-  public void close(@Variable String caseId, @Variable String outcome) {
-    closing.close(caseId, outcome);
+  @JobWorker(type = "jiefen.case.close", fetchVariables = {"caseId", "level", "satisfaction"})
+  public void close(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    if (v.get("caseId") == null) {
+      throw JobFailures.incident("closing needs the caseId variable");
+    }
+    Integer satisfaction = v.get("satisfaction") instanceof Number n ? n.intValue() : null;
+    try {
+      closing.close(v.get("caseId").toString(), job.getCustomHeaders().get("outcome"), (String) v.get("level"), satisfaction);
+    } catch (RuntimeException e) {
+      throw JobFailures.retryLater(job, e);
+    }
   }
 }

@@ -1,0 +1,16 @@
+package org.jiefen.cases;
+
+import java.util.Map;
+
+/**
+ * What a kind of case adds to the variables its process starts with, beyond the routing data every
+ * case gives (caseId, kind, category, amount, originUnitCode, unitCode). Routing data only: no
+ * names, ID or phone numbers.
+ */
+public interface ProcessVariables {
+
+  /** The case kind this applies to, e.g. {@code mediation}. */
+  String kind();
+
+  Map<String, Object> forCase(CaseFile file);
+}

@@ -1,0 +1,89 @@
+package org.jiefen.mediation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jiefen.cases.Agreements;
+import org.jiefen.units.Unit;
+import org.jiefen.units.UnitDirectory;
+import org.jiefen.units.UnitLevel;
+import org.jiefen.users.Role;
+import org.jiefen.users.UserDirectory;
+import org.springframework.stereotype.Service;
+
+/**
+ * How a mediation case moves through the unit tree: it starts at the origin's ancestor on the
+ * level triage chose (never below the origin), escalates to the parent unit, and stops at a
+ * county-level unit, or at the top of a tree without one (a city that has no counties, such as
+ * Dongguan or Zhongshan, escalates from the town to the city).
+ */
+@Service
+public class MediationLevels {
+
+  /** A level reached: its unit, and the instants of its yellow warning and its deadline. */
+  public record Level(Unit unit, Instant warn, Instant due) {
+
+    /** VILLAGE, TOWN, COUNTY (or CITY where a city has no counties). */
+    public String level() {
+      return unit.level().name();
+    }
+  }
+
+  private final UnitDirectory units;
+  private final UserDirectory users;
+  private final MediationSettings settings;
+  private final Clock clock;
+
+  MediationLevels(UnitDirectory units, UserDirectory users, MediationSettings settings, Clock clock) {
+    this.units = units;
+    this.users = users;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** The unit where mediation starts for a dispute that arose at {@code originUnitCode}. */
+  public Unit start(String originUnitCode, String startLevel) {
+    UnitLevel wanted = startLevel == null ? UnitLevel.VILLAGE : UnitLevel.valueOf(startLevel);
+    Unit unit = unit(originUnitCode);
+    while (unit.level().ordinal() > wanted.ordinal()) {
+      Optional<Unit> parent = units.parent(unit);
+      if (parent.isEmpty()) {
+        break;
+      }
+      unit = parent.get();
+    }
+    return unit;
+  }
+
+  /** The unit one level up, or empty when {@code unitCode} is the top mediation level. */
+  public Optional<Unit> above(String unitCode) {
+    Unit unit = unit(unitCode);
+    if (unit.level().ordinal() <= UnitLevel.COUNTY.ordinal()) {
+      return Optional.empty();
+    }
+    return units.parent(unit);
+  }
+
+  /** Entering a level now: its deadline and warning, on the app clock (the engine's in local mode). */
+  public Level enter(Unit unit) {
+    Instant due = clock.instant().plus(settings.levelDeadline()).truncatedTo(ChronoUnit.SECONDS);
+    return new Level(unit, due.minus(settings.warningBefore()), due);
+  }
+
+  /** The unit's mediators, for the parties' choice (Art. 19): usernames and staff names, no party data. */
+  public List<Agreements.Option> mediators(String unitCode) {
+    return users.withRole(Role.MEDIATOR, unitCode).stream()
+        .map(u -> new Agreements.Option(u.displayName(), u.username()))
+        .toList();
+  }
+
+  public boolean isMediatorOf(String username, String unitCode) {
+    return users.withRole(Role.MEDIATOR, unitCode).stream().anyMatch(u -> u.username().equals(username));
+  }
+
+  public Unit unit(String code) {
+    return units.find(code).orElseThrow(() -> new IllegalArgumentException("no unit " + code));
+  }
+}
