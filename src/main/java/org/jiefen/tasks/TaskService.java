@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jiefen.audit.AuditLog;
+import org.jiefen.cases.CaseTimeline;
+import org.jiefen.forms.FormRegistry;
+import org.jiefen.forms.FormSchema;
+import org.jiefen.forms.FormValidator;
 import org.jiefen.scope.DataScope;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.ConflictProblem;
@@ -18,15 +22,26 @@ class TaskService {
   private final UserTaskCommands commands;
   private final DataScope scope;
   private final Clock clock;
+  private final FormRegistry forms;
+  private final CaseTimeline timeline;
 
   private final AuditLog audit;
 
-  TaskService(TaskRepository tasks, UserTaskCommands commands, DataScope scope, AuditLog audit, Clock clock) {
+  TaskService(
+      TaskRepository tasks,
+      UserTaskCommands commands,
+      DataScope scope,
+      AuditLog audit,
+      Clock clock,
+      FormRegistry forms,
+      CaseTimeline timeline) {
     this.audit = audit;
     this.tasks = tasks;
     this.commands = commands;
     this.scope = scope;
     this.clock = clock;
+    this.forms = forms;
+    this.timeline = timeline;
   }
 
   List<TaskDoc> search(TaskRepository.Filter filter, AppUser user) {
@@ -72,7 +87,15 @@ class TaskService {
     return released;
   }
 
-  TaskDoc complete(String id, Map<String, Object> variables, AppUser user) {
+  /**
+   * Completes a task with what the user filled in. The submission is checked against the task's
+   * form (400 naming every bad field; a task without a form takes an empty body only); then all
+   * of it is recorded in the case file ({@link CaseTimeline#recordTask}, masked), and only then
+   * are the form's process fields ({@code "properties": {"process": "true"}}) sent to the engine.
+   * The record comes first so that nothing the engine acts on is missing from the case file, and
+   * a job worker after the task finds it.
+   */
+  TaskDoc complete(String id, Map<String, Object> submission, AppUser user) {
     TaskDoc task = open(id, user);
     if (!user.username().equals(task.assignee())) {
       throw new ConflictProblem(
@@ -80,11 +103,27 @@ class TaskService {
               ? "task " + id + " is not claimed: claim it before completing it"
               : "task " + id + " is claimed by someone else");
     }
-    run(() -> commands.complete(Long.parseLong(id), variables));
+    FormValidator.Result checked = check(task, submission).orThrow();
+    if (task.caseId() != null) {
+      timeline.recordTask(
+          task.caseId(), id, task.elementId(), task.formId(), task.name(), user.username(), task.unitCode(), submission);
+    }
+    run(() -> commands.complete(Long.parseLong(id), checked.processVariables()));
     // The completing listener updates the mirror too; doing it here as well makes the answer exact.
     TaskDoc done = task.ended(TaskState.COMPLETED, clock.instant(), user.username());
     tasks.save(done, true);
     return done;
+  }
+
+  private FormValidator.Result check(TaskDoc task, Map<String, Object> submission) {
+    if (task.formId() == null) {
+      return FormValidator.withoutForm(submission);
+    }
+    FormSchema form =
+        forms.schema(task.formId())
+            .orElseThrow(() -> new IllegalStateException(
+                "form " + task.formId() + " of task " + task.id() + " is not registered; deploy it again"));
+    return FormValidator.validate(form, submission);
   }
 
   private TaskDoc open(String id, AppUser user) {
