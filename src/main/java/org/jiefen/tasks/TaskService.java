@@ -1,6 +1,8 @@
 package org.jiefen.tasks;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.jiefen.audit.AuditLog;
@@ -15,6 +17,10 @@ import org.jiefen.web.NotFoundProblem;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+/**
+ * Task list reads and the claim, unclaim and complete actions. Every task returned carries its due
+ * state at the moment of the request.
+ */
 @Service
 class TaskService {
 
@@ -45,11 +51,16 @@ class TaskService {
   }
 
   List<TaskDoc> search(TaskRepository.Filter filter, AppUser user) {
-    return tasks.search(filter, scope.taskFilter(user), 200);
+    Instant now = now();
+    return tasks.search(filter, scope.taskFilter(user), now, 200).stream().map(t -> t.at(now)).toList();
+  }
+
+  TaskDoc get(String id, AppUser user) {
+    return find(id, user).at(now());
   }
 
   /** A task outside the user's scope does not exist for them: 404, so existence does not leak; audited. */
-  TaskDoc get(String id, AppUser user) {
+  private TaskDoc find(String id, AppUser user) {
     TaskDoc task = tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
     if (!scope.sees(user, task.unitPath(), task.unitCode())) {
       audit.denied("task " + id + " outside the user's scope"); // audit
@@ -58,10 +69,15 @@ class TaskService {
     return task;
   }
 
+  // Milliseconds, as Elasticsearch stores dates: the state shown and the state filtered on agree.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
   TaskDoc claim(String id, AppUser user) {
     TaskDoc task = open(id, user);
     if (user.username().equals(task.assignee())) {
-      return task;
+      return task.at(now());
     }
     if (task.assignee() != null) {
       throw new ConflictProblem("task " + id + " is already claimed by someone else");
@@ -70,13 +86,13 @@ class TaskService {
     run(() -> commands.assign(Long.parseLong(id), user.username()));
     TaskDoc claimed = task.withAssignee(user.username());
     tasks.save(claimed, true);
-    return claimed;
+    return claimed.at(now());
   }
 
   TaskDoc unclaim(String id, AppUser user) {
     TaskDoc task = open(id, user);
     if (task.assignee() == null) {
-      return task;
+      return task.at(now());
     }
     if (!user.username().equals(task.assignee())) {
       throw new ConflictProblem("task " + id + " is claimed by someone else");
@@ -84,7 +100,7 @@ class TaskService {
     run(() -> commands.unassign(Long.parseLong(id)));
     TaskDoc released = task.withAssignee(null);
     tasks.save(released, true);
-    return released;
+    return released.at(now());
   }
 
   /**
@@ -112,7 +128,7 @@ class TaskService {
     // The completing listener updates the mirror too; doing it here as well makes the answer exact.
     TaskDoc done = task.ended(TaskState.COMPLETED, clock.instant(), user.username());
     tasks.save(done, true);
-    return done;
+    return done.at(now());
   }
 
   private FormValidator.Result check(TaskDoc task, Map<String, Object> submission) {
@@ -127,7 +143,7 @@ class TaskService {
   }
 
   private TaskDoc open(String id, AppUser user) {
-    TaskDoc task = get(id, user);
+    TaskDoc task = find(id, user);
     if (!task.state().open()) {
       throw new ConflictProblem("task " + id + " is already " + task.state().name().toLowerCase());
     }

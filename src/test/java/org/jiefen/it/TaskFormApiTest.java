@@ -39,7 +39,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * Task completion through the API against a model of the test's own (not the mediation model):
  * submissions are checked against the task's form, recorded in the case file, and only the form's
- * process fields reach the engine.
+ * process fields reach the engine; task lists show and filter the due state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskFormApiTest extends AppIntegrationTest {
@@ -197,6 +197,49 @@ class TaskFormApiTest extends AppIntegrationTest {
     assertThat(timeline.latestRecord("MD-OTHER", "Task_Record")).isEmpty();
   }
 
+  @Test
+  void dueStateFollowsTheClockAndFiltersTheList() {
+    String caseId = registerCase();
+    Instant now = clock.instant();
+    startInstance(caseId, now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(2)));
+    String taskId = awaitTask(caseId, "Task_Record").get("id").asText();
+    // a second instance whose record is done: its acknowledgement has no due date
+    startInstance(caseId, now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(2)));
+    String other = claim(await().atMost(Duration.ofSeconds(15)).until(() -> openTask(caseId, "Task_Record", taskId), t -> t != null));
+    complete(other, visit("王小明", "已回访"));
+    String undated = awaitTask(caseId, "Task_Acknowledge").get("id").asText();
+
+    JsonNode task = get("/api/v1/tasks/" + taskId).getBody();
+    assertThat(task.get("due").asText()).isNotBlank();
+    assertThat(task.get("followUp").asText()).isNotBlank();
+    assertThat(task.get("dueState").asText()).isEqualTo("GREEN");
+    assertThat(ids("caseId=" + caseId + "&dueState=GREEN")).contains(taskId);
+    assertThat(ids("caseId=" + caseId + "&dueState=YELLOW")).isEmpty();
+    assertThat(ids("caseId=" + caseId + "&dueState=NONE")).contains(undated, other).doesNotContain(taskId);
+    assertThat(get("/api/v1/tasks/" + undated).getBody().get("dueState").asText()).isEqualTo("NONE");
+    assertThat(get("/api/v1/tasks/" + other).getBody().get("dueState").asText()).as("completed").isEqualTo("NONE");
+
+    // sorted by due date, soonest first, tasks without one last
+    List<JsonNode> all = list("caseId=" + caseId);
+    assertThat(all.get(all.size() - 1).get("id").asText()).isEqualTo(undated);
+    List<Instant> dues = all.stream().filter(t -> t.has("due")).map(t -> Instant.parse(t.get("due").asText())).toList();
+    assertThat(dues).isSorted().hasSize(all.size() - 1);
+
+    advance("P3D");
+    assertThat(get("/api/v1/tasks/" + taskId).getBody().get("dueState").asText()).isEqualTo("YELLOW");
+    assertThat(ids("caseId=" + caseId + "&dueState=YELLOW")).containsExactly(taskId);
+    assertThat(ids("caseId=" + caseId + "&dueState=GREEN")).doesNotContain(taskId);
+
+    advance("P3D");
+    assertThat(get("/api/v1/tasks/" + taskId).getBody().get("dueState").asText()).isEqualTo("RED");
+    assertThat(ids("caseId=" + caseId + "&dueState=RED")).containsExactly(taskId);
+    assertThat(ids("caseId=" + caseId + "&dueState=YELLOW")).isEmpty();
+
+    ResponseEntity<JsonNode> bad = get("/api/v1/tasks?dueState=PURPLE");
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody().get("field").asText()).isEqualTo("dueState");
+  }
+
   // --- helpers ---
 
   private static Map<String, Object> visit(String party, String notes) {
@@ -255,6 +298,11 @@ class TaskFormApiTest extends AppIntegrationTest {
         .postForEntity("/api/v1/tasks/" + taskId + "/complete", body, JsonNode.class);
   }
 
+  private void advance(String duration) {
+    assertThat(rest.postForEntity("/dev/clock", Map.of("advance", duration), JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
   private ResponseEntity<JsonNode> get(String path) {
     return rest.withBasicAuth("haiwang-mediator", "demo").getForEntity(path, JsonNode.class);
   }
@@ -264,6 +312,10 @@ class TaskFormApiTest extends AppIntegrationTest {
     List<JsonNode> out = new ArrayList<>();
     tasks.forEach(out::add);
     return out;
+  }
+
+  private List<String> ids(String query) {
+    return list(query).stream().map(t -> t.get("id").asText()).toList();
   }
 
   private static List<String> fields(JsonNode problem) {
