@@ -10,7 +10,12 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jiefen.pii.Masking;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Service;
 
@@ -57,6 +62,81 @@ public class CaseTimeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Keeps in the case file what a user recorded when completing a task: a {@link
+   * CaseEvent#TASK_RECORD} event under the key {@code task-<taskId>-record}, with every string in
+   * {@code data} masked ({@link Masking#maskText}), so no ID or phone number is stored in clear.
+   * Written before the engine hears of the completion, and visible to searches when this returns.
+   *
+   * <p>Unlike other events a second record of the same task replaces the first: a task completes
+   * once, and if the engine refused an earlier attempt, the submission that follows is the one
+   * that counts.
+   */
+  public CaseEvent recordTask(
+      String caseId,
+      String taskId,
+      String elementId,
+      String formId,
+      String summary,
+      String actor,
+      String unitCode,
+      Map<String, ?> data) {
+    String id = caseId + ":task-" + taskId + "-record";
+    @SuppressWarnings("unchecked")
+    Map<String, Object> masked = (Map<String, Object>) masked(data == null ? Map.of() : data);
+    CaseEvent event =
+        new CaseEvent(
+            id, caseId, clock.instant(), CaseEvent.TASK_RECORD, summary, actor, unitCode, elementId, taskId, formId, masked);
+    unchecked(() -> es.index(i -> i.index(indices.events()).id(id).document(event).refresh(Refresh.WaitFor)));
+    return event;
+  }
+
+  /**
+   * The most recent {@link CaseEvent#TASK_RECORD} of a BPMN element in a case: what the user
+   * recorded the last time a task of that element completed (e.g. the terms of an agreement).
+   * Job workers that follow a user task read its record here; it is written before the task's
+   * completion reaches the engine, so a job after the task always finds it.
+   */
+  public Optional<CaseEvent> latestRecord(String caseId, String elementId) {
+    List<CaseEvent> found =
+        sources(
+            unchecked(
+                () ->
+                    es.search(
+                        s ->
+                            s.index(indices.events())
+                                .size(1)
+                                .query(
+                                    q ->
+                                        q.bool(
+                                            b ->
+                                                b.filter(f -> f.term(t -> t.field("caseId").value(caseId)))
+                                                    .filter(f -> f.term(t -> t.field("type").value(CaseEvent.TASK_RECORD)))
+                                                    .filter(f -> f.term(t -> t.field("elementId").value(elementId)))))
+                                .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
+                                // task keys grow with time: the later task wins a tie on the clock
+                                .sort(o -> o.field(f -> f.field("taskId").order(SortOrder.Desc))),
+                        CaseEvent.class)));
+    return found.stream().findFirst();
+  }
+
+  private static Object masked(Object value) {
+    return switch (value) {
+      case String s -> Masking.maskText(s);
+      case Map<?, ?> map -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), masked(v)));
+        yield out;
+      }
+      case List<?> list -> {
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(v -> out.add(masked(v)));
+        yield out;
+      }
+      case null, default -> value;
+    };
   }
 
   public List<CaseEvent> of(String caseId) {

@@ -35,9 +35,9 @@ public record NewCase(
   // Case text is shown on screens, in documents and in mail: markup and control characters have
   // no place in it, so they are refused at the door rather than escaped everywhere later.
   // (Chinese book-title marks 《》 are other characters and stay allowed.)
-  static final String PLAIN_LINE = "[^<>\\p{Cntrl}]*";
-  static final String PLAIN_TEXT = "[^<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
-  static final String PLAIN_MESSAGE = "must not contain < or > or control characters";
+  public static final String PLAIN_LINE = "[^<>\\p{Cntrl}]*";
+  public static final String PLAIN_TEXT = "[^<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+  public static final String PLAIN_MESSAGE = "must not contain < or > or control characters";
 
   public record Party(
       @NotBlank @Size(max = 50) @Pattern(regexp = PLAIN_LINE, message = PLAIN_MESSAGE) String name,

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import org.jiefen.forms.FormSchema;
 
-/** A form-js schema as the engine links it to user tasks: an object with an id and components. */
+/**
+ * A form-js schema as the engine links it to user tasks (an object with an id and components) and
+ * as task completion reads it ({@link FormSchema}).
+ */
 final class FormCheck {
 
   private static final JsonMapper JSON =
@@ -42,6 +46,13 @@ final class FormCheck {
     }
     if (!"default".equals(form.path("type").asText(null))) {
       throw new ModelRefusedException(name, "is not a form: \"type\" must be \"default\"");
+    }
+    // Task completion checks submissions against the form on the server; a form whose rules the
+    // server cannot read would let unchecked data through, so it is refused here, at deployment.
+    try {
+      FormSchema.parse(form);
+    } catch (FormSchema.InvalidFormException e) {
+      throw new ModelRefusedException(name, "cannot be checked on task completion: " + e.getMessage());
     }
   }
 }

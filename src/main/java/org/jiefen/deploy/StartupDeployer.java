@@ -1,21 +1,15 @@
 package org.jiefen.deploy;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.DeploymentEvent;
-import io.camunda.client.api.response.Process;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jiefen.audit.AuditAction;
 import org.jiefen.audit.AuditLog;
-import org.jiefen.audit.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +21,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the shipped models and forms at start. Every resource first passes the
- * {@link ModelPreparer} (size, type by content, XXE-safe parsing, task listeners added); a refused
- * one is logged with its reason and left out, and the app starts with the rest.
+ * Deploys the shipped models and forms at start, through {@link ModelDeployment} like every other
+ * deployment. Every resource first passes the {@link ModelPreparer} (size, type by content, XXE-safe
+ * parsing, task listeners added, forms checked); a refused one is logged with its reason and left
+ * out, and the app starts with the rest.
  *
  * <p>All accepted resources are sent on every start: the engine keeps the version of a resource
  * whose content did not change, so only changed models get a new version, and an engine whose log
@@ -41,11 +36,8 @@ public class StartupDeployer implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupDeployer.class);
 
-  private final CamundaClient camunda;
+  private final ModelDeployment deployment;
   private final ModelPreparer preparer;
-  private final ProcessCatalog catalog;
-  private final Clock clock;
-  private final AuditLog audit;
   private final List<String> locations;
   private final List<Refusal> refusals = new ArrayList<>();
 
@@ -53,18 +45,12 @@ public class StartupDeployer implements ApplicationRunner {
   public record Refusal(String resource, String reason) {}
 
   StartupDeployer(
-      CamundaClient camunda,
+      ModelDeployment deployment,
       ModelPreparer preparer,
-      ProcessCatalog catalog,
-      Clock clock,
-      AuditLog audit,
       @Value("${jiefen.deploy.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,classpath*:forms/**/*.form}")
           List<String> locations) {
-    this.camunda = camunda;
+    this.deployment = deployment;
     this.preparer = preparer;
-    this.catalog = catalog;
-    this.clock = clock;
-    this.audit = audit;
     this.locations = locations;
   }
 
@@ -75,7 +61,7 @@ public class StartupDeployer implements ApplicationRunner {
       deploy(resources);
     } catch (EngineUnavailable e) {
       // A cluster that is down at start must not stop the app: keep trying in the background.
-      LOG.warn("engine not reachable, models will be deployed when it is: {}", e.getMessage());
+      LOG.warn("deployment did not complete (engine or index not reachable), retrying in the background: {}", e.getMessage());
       Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
     }
   }
@@ -147,9 +133,8 @@ public class StartupDeployer implements ApplicationRunner {
       LOG.warn("no models to deploy");
       return;
     }
-    DeploymentEvent event;
     try {
-      event = send(new ArrayList<>(resources.values()));
+      send(new ArrayList<>(resources.values()));
     } catch (RuntimeException all) {
       if (!isRejection(all)) {
         throw new EngineUnavailable(all);
@@ -158,7 +143,7 @@ public class StartupDeployer implements ApplicationRunner {
       LOG.warn("deployment of all models failed ({}); deploying them one by one", all.getMessage());
       for (var resource : resources.values()) {
         try {
-          recordProcesses(send(List.of(resource)), resources);
+          send(List.of(resource));
         } catch (RuntimeException e) {
           if (!isRejection(e)) {
             throw new EngineUnavailable(e);
@@ -167,46 +152,10 @@ public class StartupDeployer implements ApplicationRunner {
           refusals.add(new Refusal(resource.name(), e.getMessage()));
         }
       }
-      return;
     }
-    recordProcesses(event, resources);
   }
 
   private DeploymentEvent send(List<PreparedResource> resources) {
-    DeployResourceCommandStep1 command = camunda.newDeployResourceCommand();
-    DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
-    for (var r : resources) {
-      step = step == null ? command.addResourceBytes(r.bytes(), r.name()) : step.addResourceBytes(r.bytes(), r.name());
-    }
-    return step.requestTimeout(Duration.ofSeconds(30)).send().join();
-  }
-
-  private void recordProcesses(DeploymentEvent event, Map<String, PreparedResource> resources) {
-    for (Process process : event.getProcesses()) {
-      var resource = resources.get(process.getResourceName());
-      if (resource == null || catalog.find(process.getProcessDefinitionKey()).isPresent()) {
-        continue; // unchanged model: the engine kept its version, and we know it already
-      }
-      catalog.record(
-          new ProcessCatalog.ProcessVersion(
-              "process-" + process.getProcessDefinitionKey(),
-              process.getProcessDefinitionKey(),
-              process.getBpmnProcessId(),
-              process.getVersion(),
-              process.getResourceName(),
-              resource.sha256hex(),
-              clock.instant(),
-              "system",
-              ProcessCatalog.userTasks(resource.bytes())));
-      audit.recordAs(AuditLog.SYSTEM, null, AuditAction.MODEL_DEPLOYED, AuditOutcome.SUCCESS, null, // audit
-          process.getBpmnProcessId() + ":" + process.getVersion(),
-          "sha256 " + resource.sha256hex() + " resource " + process.getResourceName());
-      LOG.info(
-          "process {} version {} deployed (key {}, sha256 {})",
-          process.getBpmnProcessId(),
-          process.getVersion(),
-          process.getProcessDefinitionKey(),
-          resource.sha256hex().substring(0, 12));
-    }
+    return deployment.deploy(resources, AuditLog.SYSTEM);
   }
 }

@@ -17,6 +17,7 @@ public class Indices {
   public String units() { return properties.index(SearchIndex.UNITS); }
   public String users() { return properties.index(SearchIndex.USERS); }
   public String deployments() { return properties.index(SearchIndex.DEPLOYMENTS); }
+  public String forms() { return properties.index(SearchIndex.FORMS); }
   public String audit() { return properties.index(SearchIndex.AUDIT); }
   public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
   public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }

@@ -10,6 +10,8 @@ public enum SearchIndex {
   UNITS("units"),
   USERS("users"),
   DEPLOYMENTS("deployments"),
+  // The current schema of each deployed form, by form id: task completion checks submissions against it.
+  FORMS("forms"),
   AUDIT("audit"),
   MAIL_OUTBOX("mail-outbox"),
   // Failed sign-ins and locks, shared by every instance of the app (one document per username).

@@ -28,13 +28,15 @@ class TaskController {
     this.audit = audit;
   }
 
+  /** Sorted by due date (soonest first, none last), then by creation. */
   @GetMapping
   List<TaskDoc> list(
       @RequestParam(required = false) String caseId,
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String candidateGroup,
-      @RequestParam(required = false) TaskState state) {
-    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state), currentUser.get());
+      @RequestParam(required = false) TaskState state,
+      @RequestParam(required = false) DueState dueState) {
+    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state, dueState), currentUser.get());
   }
 
   @GetMapping("/{id}")

@@ -3,7 +3,11 @@ package org.jiefen.tasks;
 import java.time.Instant;
 import java.util.List;
 
-/** A user task as the task list shows it. {@code id} is the engine's user task key. */
+/**
+ * A user task as the task list shows it. {@code id} is the engine's user task key. {@code due} and
+ * {@code followUp} mirror the task's schedule; {@code dueState} is not stored but computed when the
+ * task is read, on the app's clock (see {@link DueState}).
+ */
 public record TaskDoc(
     String id,
     String processId,
@@ -18,20 +22,29 @@ public record TaskDoc(
     List<String> unitPath,
     Instant created,
     Instant due,
+    Instant followUp,
     TaskState state,
     Long processInstanceKey,
     Long processDefinitionKey,
     Instant ended,
-    String endedBy) {
+    String endedBy,
+    DueState dueState) {
 
   TaskDoc withAssignee(String user) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, user,
-        unitCode, unitPath, created, due, user == null ? TaskState.CREATED : TaskState.ASSIGNED, processInstanceKey,
-        processDefinitionKey, ended, endedBy);
+        unitCode, unitPath, created, due, followUp, user == null ? TaskState.CREATED : TaskState.ASSIGNED,
+        processInstanceKey, processDefinitionKey, ended, endedBy, null);
   }
 
   TaskDoc ended(TaskState state, Instant at, String by) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, state, processInstanceKey, processDefinitionKey, at, by);
+        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, at, by, null);
+  }
+
+  /** As shown at {@code now}; null as stored (the state changes with time, the document does not). */
+  TaskDoc at(Instant now) {
+    return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
+        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended, endedBy,
+        now == null ? null : DueState.of(state, due, followUp, now));
   }
 }

@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,25 +30,35 @@ class TaskRepository {
 
   /** Saves a task; {@code visible} waits until searches see it, for a user who reads their own change. */
   void save(TaskDoc task, boolean visible) {
+    TaskDoc stored = task.at(null); // the due state belongs to the moment of reading
     unchecked(
         () ->
             es.index(
-                i -> i.index(indices.tasks()).id(task.id()).document(task).refresh(visible ? Refresh.WaitFor : Refresh.False)));
+                i -> i.index(indices.tasks()).id(stored.id()).document(stored).refresh(visible ? Refresh.WaitFor : Refresh.False)));
   }
 
   Optional<TaskDoc> find(String id) {
     return Documents.find(es, indices.tasks(), id, TaskDoc.class);
   }
 
-  record Filter(String caseId, String assignee, String candidateGroup, TaskState state) {}
+  record Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState) {
 
-  List<TaskDoc> search(Filter filter, Query scope, int size) {
+    Filter(String caseId, String assignee, String candidateGroup, TaskState state) {
+      this(caseId, assignee, candidateGroup, state, null);
+    }
+  }
+
+  /** Tasks by due date (soonest first, none last), then by creation; {@code now} decides the due states. */
+  List<TaskDoc> search(Filter filter, Query scope, Instant now, int size) {
     List<Query> filters = new ArrayList<>();
     filters.add(scope);
     term(filters, "caseId", filter.caseId());
     term(filters, "assignee", filter.assignee());
     term(filters, "candidateGroups", filter.candidateGroup());
     term(filters, "state", filter.state() == null ? null : filter.state().name());
+    if (filter.dueState() != null) {
+      filters.add(dueState(filter.dueState(), now));
+    }
     return sources(
         unchecked(
             () ->
@@ -58,6 +70,26 @@ class TaskRepository {
                             .sort(o -> o.field(f -> f.field("due").order(SortOrder.Asc).missing("_last")))
                             .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc))),
                     TaskDoc.class)));
+  }
+
+  /**
+   * The range queries that select the tasks {@link DueState#of} gives this state at {@code now}. The
+   * app's clock decides, not Elasticsearch's {@code now}: in local mode the clock can be moved.
+   */
+  static Query dueState(DueState state, Instant now) {
+    String at = now.truncatedTo(ChronoUnit.MILLIS).toString();
+    Query open = Query.of(q -> q.terms(t -> t.field("state").terms(v -> v.value(
+        List.of(FieldValue.of(TaskState.CREATED.name()), FieldValue.of(TaskState.ASSIGNED.name()))))));
+    Query hasDue = Query.of(q -> q.exists(e -> e.field("due")));
+    Query overdue = Query.of(q -> q.range(r -> r.date(d -> d.field("due").lte(at))));
+    Query followUpReached = Query.of(q -> q.range(r -> r.date(d -> d.field("followUp").lte(at))));
+    return switch (state) {
+      case NONE -> Query.of(q -> q.bool(b -> b.should(s -> s.bool(n -> n.mustNot(hasDue))).should(s -> s.bool(n -> n.mustNot(open)))
+          .minimumShouldMatch("1")));
+      case RED -> Query.of(q -> q.bool(b -> b.filter(open).filter(overdue)));
+      case YELLOW -> Query.of(q -> q.bool(b -> b.filter(open).filter(hasDue).mustNot(overdue).filter(followUpReached)));
+      case GREEN -> Query.of(q -> q.bool(b -> b.filter(open).filter(hasDue).mustNot(overdue).mustNot(followUpReached)));
+    };
   }
 
   private static void term(List<Query> filters, String field, String value) {

@@ -1,9 +1,15 @@
 package org.jiefen.tasks;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.jiefen.audit.AuditLog;
+import org.jiefen.cases.CaseTimeline;
+import org.jiefen.forms.FormRegistry;
+import org.jiefen.forms.FormSchema;
+import org.jiefen.forms.FormValidator;
 import org.jiefen.scope.DataScope;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.ConflictProblem;
@@ -11,6 +17,10 @@ import org.jiefen.web.NotFoundProblem;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+/**
+ * Task list reads and the claim, unclaim and complete actions. Every task returned carries its due
+ * state at the moment of the request.
+ */
 @Service
 class TaskService {
 
@@ -18,23 +28,39 @@ class TaskService {
   private final UserTaskCommands commands;
   private final DataScope scope;
   private final Clock clock;
+  private final FormRegistry forms;
+  private final CaseTimeline timeline;
 
   private final AuditLog audit;
 
-  TaskService(TaskRepository tasks, UserTaskCommands commands, DataScope scope, AuditLog audit, Clock clock) {
+  TaskService(
+      TaskRepository tasks,
+      UserTaskCommands commands,
+      DataScope scope,
+      AuditLog audit,
+      Clock clock,
+      FormRegistry forms,
+      CaseTimeline timeline) {
     this.audit = audit;
     this.tasks = tasks;
     this.commands = commands;
     this.scope = scope;
     this.clock = clock;
+    this.forms = forms;
+    this.timeline = timeline;
   }
 
   List<TaskDoc> search(TaskRepository.Filter filter, AppUser user) {
-    return tasks.search(filter, scope.taskFilter(user), 200);
+    Instant now = now();
+    return tasks.search(filter, scope.taskFilter(user), now, 200).stream().map(t -> t.at(now)).toList();
+  }
+
+  TaskDoc get(String id, AppUser user) {
+    return find(id, user).at(now());
   }
 
   /** A task outside the user's scope does not exist for them: 404, so existence does not leak; audited. */
-  TaskDoc get(String id, AppUser user) {
+  private TaskDoc find(String id, AppUser user) {
     TaskDoc task = tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
     if (!scope.sees(user, task.unitPath(), task.unitCode())) {
       audit.denied("task " + id + " outside the user's scope"); // audit
@@ -43,10 +69,15 @@ class TaskService {
     return task;
   }
 
+  // Milliseconds, as Elasticsearch stores dates: the state shown and the state filtered on agree.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
   TaskDoc claim(String id, AppUser user) {
     TaskDoc task = open(id, user);
     if (user.username().equals(task.assignee())) {
-      return task;
+      return task.at(now());
     }
     if (task.assignee() != null) {
       throw new ConflictProblem("task " + id + " is already claimed by someone else");
@@ -55,13 +86,13 @@ class TaskService {
     run(() -> commands.assign(Long.parseLong(id), user.username()));
     TaskDoc claimed = task.withAssignee(user.username());
     tasks.save(claimed, true);
-    return claimed;
+    return claimed.at(now());
   }
 
   TaskDoc unclaim(String id, AppUser user) {
     TaskDoc task = open(id, user);
     if (task.assignee() == null) {
-      return task;
+      return task.at(now());
     }
     if (!user.username().equals(task.assignee())) {
       throw new ConflictProblem("task " + id + " is claimed by someone else");
@@ -69,10 +100,18 @@ class TaskService {
     run(() -> commands.unassign(Long.parseLong(id)));
     TaskDoc released = task.withAssignee(null);
     tasks.save(released, true);
-    return released;
+    return released.at(now());
   }
 
-  TaskDoc complete(String id, Map<String, Object> variables, AppUser user) {
+  /**
+   * Completes a task with what the user filled in. The submission is checked against the task's
+   * form (400 naming every bad field; a task without a form takes an empty body only); then all
+   * of it is recorded in the case file ({@link CaseTimeline#recordTask}, masked), and only then
+   * are the form's process fields ({@code "properties": {"process": "true"}}) sent to the engine.
+   * The record comes first so that nothing the engine acts on is missing from the case file, and
+   * a job worker after the task finds it.
+   */
+  TaskDoc complete(String id, Map<String, Object> submission, AppUser user) {
     TaskDoc task = open(id, user);
     if (!user.username().equals(task.assignee())) {
       throw new ConflictProblem(
@@ -80,15 +119,31 @@ class TaskService {
               ? "task " + id + " is not claimed: claim it before completing it"
               : "task " + id + " is claimed by someone else");
     }
-    run(() -> commands.complete(Long.parseLong(id), variables));
+    FormValidator.Result checked = check(task, submission).orThrow();
+    if (task.caseId() != null) {
+      timeline.recordTask(
+          task.caseId(), id, task.elementId(), task.formId(), task.name(), user.username(), task.unitCode(), submission);
+    }
+    run(() -> commands.complete(Long.parseLong(id), checked.processVariables()));
     // The completing listener updates the mirror too; doing it here as well makes the answer exact.
     TaskDoc done = task.ended(TaskState.COMPLETED, clock.instant(), user.username());
     tasks.save(done, true);
-    return done;
+    return done.at(now());
+  }
+
+  private FormValidator.Result check(TaskDoc task, Map<String, Object> submission) {
+    if (task.formId() == null) {
+      return FormValidator.withoutForm(submission);
+    }
+    FormSchema form =
+        forms.schema(task.formId())
+            .orElseThrow(() -> new IllegalStateException(
+                "form " + task.formId() + " of task " + task.id() + " is not registered; deploy it again"));
+    return FormValidator.validate(form, submission);
   }
 
   private TaskDoc open(String id, AppUser user) {
-    TaskDoc task = get(id, user);
+    TaskDoc task = find(id, user);
     if (!task.state().open()) {
       throw new ConflictProblem("task " + id + " is already " + task.state().name().toLowerCase());
     }

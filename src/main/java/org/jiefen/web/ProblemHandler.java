@@ -43,7 +43,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(FieldProblem.class)
   ProblemDetail field(FieldProblem e) {
-    return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    return invalid(e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
   }
 
   @ExceptionHandler(NotFoundProblem.class)

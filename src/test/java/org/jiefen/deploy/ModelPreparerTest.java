@@ -58,6 +58,19 @@ class ModelPreparerTest {
   }
 
   @Test
+  void formWhoseRulesTheServerCannotCheckIsRefused() {
+    assertRefused(
+        "a.form",
+        "{\"id\": \"a\", \"type\": \"default\", \"components\": [{\"type\": \"expression\", \"key\": \"sum\"},"
+            + " {\"type\": \"textfield\", \"key\": \"x\", \"validate\": {\"pattern\": \"[\"}}]}",
+        "cannot be checked on task completion: component expression \"sum\" holds a value made in the browser");
+    assertRefused(
+        "a.form",
+        "{\"id\": \"a\", \"type\": \"default\", \"components\": [{\"type\": \"textfield\", \"key\": \"x\", \"validate\": {\"pattern\": \"[\"}}]}",
+        "not a valid regular expression");
+  }
+
+  @Test
   void tooLargeIsRefusedBeforeParsing() {
     // A DOCTYPE and broken XML as well: only the size may be reported, nothing was parsed.
     byte[] big = new byte[3 * 1024 * 1024];

@@ -25,6 +25,10 @@ import org.springframework.web.client.RestTemplate;
  */
 class RestartDurabilityTest {
 
+  /** What the mediation session form requires. */
+  static final Map<String, Object> SESSION =
+      Map.of("sessionDate", "2026-11-20", "participants", "双方当事人", "summary", "达成一致", "outcome", "agreed");
+
   private final String run = "restart-" + AppTestSupport.RUN;
   private ConfigurableApplicationContext app;
 
@@ -63,7 +67,7 @@ class RestartDurabilityTest {
         .isEqualTo(HttpStatus.OK);
     assertThat(
             as("lingzhi-mediator")
-                .postForEntity("/api/v1/tasks/" + taskId + "/complete", Map.of("outcome", "agreed"), JsonNode.class)
+                .postForEntity("/api/v1/tasks/" + taskId + "/complete", SESSION, JsonNode.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.OK);
     await().atMost(Duration.ofSeconds(15)).until(

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@link ActivatedJob#getUserTask()}; the embedded engine's gateway leaves it in the reserved
  * {@code io.camunda.zeebe:*} headers, so both are read.
  */
-record ListenerTask(long key, String assignee, List<String> candidateGroups, List<String> candidateUsers, Instant due) {
+record ListenerTask(
+    long key, String assignee, List<String> candidateGroups, List<String> candidateUsers, Instant due, Instant followUp) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "io.camunda.zeebe:";
@@ -22,26 +23,34 @@ record ListenerTask(long key, String assignee, List<String> candidateGroups, Lis
   static ListenerTask of(ActivatedJob job) {
     UserTaskProperties task = job.getUserTask();
     if (task != null && task.getUserTaskKey() != null) {
-      OffsetDateTime due = task.getDueDate();
       return new ListenerTask(
           task.getUserTaskKey(),
           blankToNull(task.getAssignee()),
           task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(),
           task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers(),
-          due == null ? null : due.toInstant());
+          instant(task.getDueDate()),
+          instant(task.getFollowUpDate()));
     }
     Map<String, String> headers = job.getCustomHeaders();
     String key = headers.get(PREFIX + "userTaskKey");
     if (key == null) {
       throw new IllegalStateException("job " + job.getKey() + " is not a user task listener job");
     }
-    String due = headers.get(PREFIX + "dueDate");
     return new ListenerTask(
         Long.parseLong(key),
         blankToNull(headers.get(PREFIX + "assignee")),
         list(headers.get(PREFIX + "candidateGroups")),
         list(headers.get(PREFIX + "candidateUsers")),
-        due == null || due.isBlank() ? null : OffsetDateTime.parse(due).toInstant());
+        instant(headers.get(PREFIX + "dueDate")),
+        instant(headers.get(PREFIX + "followUpDate")));
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
+  }
+
+  private static Instant instant(String iso) {
+    return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso).toInstant();
   }
 
   private static List<String> list(String json) {

@@ -70,9 +70,11 @@ public class TaskListenerWorker {
             scope.pathOf(unit),
             now,
             task.due(),
+            task.followUp(),
             assignee == null ? TaskState.CREATED : TaskState.ASSIGNED,
             job.getProcessInstanceKey(),
             job.getProcessDefinitionKey(),
+            null,
             null,
             null));
   }

@@ -26,6 +26,7 @@ class ListenerTaskTest {
                 "io.camunda.zeebe:candidateGroups", "[\"mediator:440306001001\",\"supervisor:440306001000\"]",
                 "io.camunda.zeebe:assignee", "",
                 "io.camunda.zeebe:dueDate", "2026-12-22T15:02:39Z",
+                "io.camunda.zeebe:followUpDate", "2026-12-15T15:02:39Z",
                 "template", "ignored"));
 
     ListenerTask task = ListenerTask.of(job);
@@ -35,6 +36,19 @@ class ListenerTaskTest {
     assertThat(task.candidateUsers()).isEmpty();
     assertThat(task.assignee()).isNull();
     assertThat(task.due()).isEqualTo(Instant.parse("2026-12-22T15:02:39Z"));
+    assertThat(task.followUp()).isEqualTo(Instant.parse("2026-12-15T15:02:39Z"));
+  }
+
+  @Test
+  void aTaskWithoutScheduleHasNeitherDueNorFollowUp() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getCustomHeaders())
+        .thenReturn(Map.of("io.camunda.zeebe:userTaskKey", "7", "io.camunda.zeebe:dueDate", "", "io.camunda.zeebe:followUpDate", ""));
+
+    ListenerTask task = ListenerTask.of(job);
+
+    assertThat(task.due()).isNull();
+    assertThat(task.followUp()).isNull();
   }
 
   @Test
@@ -46,12 +60,14 @@ class ListenerTaskTest {
     when(properties.getAssignee()).thenReturn("haiwang-mediator");
     when(properties.getCandidateGroups()).thenReturn(List.of("mediator:440306001001"));
     when(properties.getDueDate()).thenReturn(OffsetDateTime.of(2026, 12, 22, 23, 0, 0, 0, ZoneOffset.ofHours(8)));
+    when(properties.getFollowUpDate()).thenReturn(OffsetDateTime.of(2026, 12, 20, 8, 0, 0, 0, ZoneOffset.ofHours(8)));
 
     ListenerTask task = ListenerTask.of(job);
 
     assertThat(task.key()).isEqualTo(42L);
     assertThat(task.assignee()).isEqualTo("haiwang-mediator");
     assertThat(task.due()).isEqualTo(Instant.parse("2026-12-22T15:00:00Z"));
+    assertThat(task.followUp()).isEqualTo(Instant.parse("2026-12-20T00:00:00Z"));
   }
 
   @Test
