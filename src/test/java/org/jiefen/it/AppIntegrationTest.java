@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties =
-        "jiefen.deploy.locations=classpath*:processes/**/*.bpmn,classpath*:forms/**/*.form,classpath*:test-models/refused/*")
+        "jiefen.deploy.locations=classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,classpath*:forms/**/*.form,classpath*:test-models/refused/*")
 abstract class AppIntegrationTest {
 
   @DynamicPropertySource

@@ -54,7 +54,7 @@ final class EngineHarness implements AutoCloseable {
     for (String resource : classpathResources) {
       step = step == null ? command.addResourceFromClasspath(resource) : step.addResourceFromClasspath(resource);
     }
-    step.send().join();
+    step.requestTimeout(Duration.ofMinutes(1)).send().join();
   }
 
   long start(String processId, Map<String, Object> variables) {

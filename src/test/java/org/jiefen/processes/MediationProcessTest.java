@@ -213,6 +213,18 @@ class MediationProcessTest {
   }
 
   @Test
+  void consentNotYetRecordedWarnsTheUnitBeforeTheLevelDeadline() throws Exception {
+    MediationDriver d = labourDispute();
+    d.advance(Duration.ofDays(24));
+    assertThat(d.mailTemplates()).containsExactly("case-accepted");
+    d.advance(Duration.ofDays(2));
+    assertThat(d.mails).last().isEqualTo("deadline-warning → MEDIATOR,SUPERVISOR @" + VILLAGE);
+    assertThat(d.task().getElementId()).isEqualTo("Task_RecordConsent");
+    d.consent();
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+  }
+
+  @Test
   void consentRefusedEndsWithANoticeOfOtherRemedies() throws Exception {
     MediationDriver d = labourDispute();
     d.complete("Task_RecordConsent", Map.of("consent", "refused"));
