@@ -67,8 +67,12 @@ class AuditAndLockoutApiTest {
     awaitEvents("actor=intake&action=CASE_CREATED&caseId=" + caseId, 1);
     awaitEvents("actor=" + id.substring(0, 6) + "********" + id.substring(14) + "&action=LOGIN_FAILED", 1);
     awaitEvents("actor=139****4321&action=LOGIN_FAILED", 1);
-    assertThat(awaitEvents("actor=system&action=MODEL_DEPLOYED", 1).get(0).get("detail").asText())
-        .matches("sha256 [0-9a-f]{64} .*");
+    // one event per deployed process version and per registered form
+    List<JsonNode> deployed =
+        await().atMost(Duration.ofSeconds(15))
+            .until(() -> events("actor=system&action=MODEL_DEPLOYED"), events -> events.size() >= 2);
+    assertThat(deployed).allSatisfy(e -> assertThat(e.get("detail").asText()).matches("sha256 [0-9a-f]{64} .*"));
+    assertThat(deployed).anySatisfy(e -> assertThat(e.get("target").asText()).startsWith("form "));
 
     es.indices().refresh(r -> r.index(indices.audit()));
     String source =
