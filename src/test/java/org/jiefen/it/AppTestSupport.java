@@ -48,6 +48,21 @@ final class AppTestSupport {
                 Map.of("name", "某劳务派遣有限公司", "role", "respondent")));
   }
 
+  private static final java.util.Random RANDOM = new java.util.Random();
+
+  /**
+   * A valid ID number no other test uses. Tests that register many cases need fresh parties:
+   * intake flags the same party with similar text within 90 days as a possible duplicate.
+   */
+  static String uniqueIdNumber() {
+    return idNumber(String.format("440306%04d%02d%02d%03d",
+        1950 + RANDOM.nextInt(50), 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), RANDOM.nextInt(1000)));
+  }
+
+  static String uniquePhone() {
+    return String.format("13%09d", RANDOM.nextInt(1_000_000_000));
+  }
+
   /** A valid GB 11643 number built from 17 digits. */
   static String idNumber(String first17) {
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

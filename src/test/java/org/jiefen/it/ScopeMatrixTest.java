@@ -177,6 +177,6 @@ class ScopeMatrixTest extends AppIntegrationTest {
   }
 
   private static Map<String, Object> dispute(String unitCode) {
-    return AppTestSupport.wageDispute(unitCode, AppTestSupport.idNumber("44030619790101456"), "13612345678");
+    return AppTestSupport.wageDispute(unitCode, AppTestSupport.uniqueIdNumber(), AppTestSupport.uniquePhone());
   }
 }

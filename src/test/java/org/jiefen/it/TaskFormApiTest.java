@@ -266,7 +266,7 @@ class TaskFormApiTest extends AppIntegrationTest {
         rest.withBasicAuth("intake", "demo")
             .postForEntity(
                 "/api/v1/cases",
-                AppTestSupport.wageDispute(HAIWANG, AppTestSupport.idNumber("44030619900101123"), "13512345678"),
+                AppTestSupport.wageDispute(HAIWANG, AppTestSupport.uniqueIdNumber(), AppTestSupport.uniquePhone()),
                 JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return created.getBody().get("id").asText();
