@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Instant;
+import org.elasticsearch.client.ResponseException;
 import java.util.List;
 import java.util.Optional;
 import org.jiefen.search.Indices;
@@ -38,8 +39,8 @@ class OutboxStore {
     try {
       unchecked(() -> es.create(c -> c.index(indices.mailOutbox()).id(record.id()).document(record)));
       return true;
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
+    } catch (RuntimeException e) {
+      if (conflict(e)) {
         return false;
       }
       throw e;
@@ -68,12 +69,24 @@ class OutboxStore {
                       i -> i.index(indices.mailOutbox()).id(next.id()).document(next)
                           .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm())));
       return Optional.of(new Versioned(next, response.seqNo(), response.primaryTerm()));
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
+    } catch (RuntimeException e) {
+      if (conflict(e)) {
         return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /**
+   * A version conflict (409). The REST transport lets only some error statuses through as
+   * {@link ElasticsearchException}; a 409 arrives as the low-level client's ResponseException.
+   */
+  static boolean conflict(RuntimeException e) {
+    if (e instanceof ElasticsearchException es) {
+      return es.status() == 409;
+    }
+    return e.getCause() instanceof ResponseException response
+        && response.getResponse().getStatusLine().getStatusCode() == 409;
   }
 
   /**
