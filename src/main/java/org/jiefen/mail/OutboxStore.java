@@ -6,12 +6,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Instant;
-import org.elasticsearch.client.ResponseException;
 import java.util.List;
 import java.util.Optional;
+import org.elasticsearch.client.ResponseException;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Component;
 
@@ -114,8 +115,7 @@ class OutboxStore {
                         .size(size)
                         .seqNoPrimaryTerm(true)
                         .query(q -> q.bool(b -> b.should(pending).should(expired).minimumShouldMatch("1")))
-                        .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc).unmappedType(
-                            co.elastic.clients.elasticsearch._types.mapping.FieldType.Date))),
+                        .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc).unmappedType(FieldType.Date))),
                     OutboxRecord.class));
     return response.hits().hits().stream()
         .filter(h -> h.source() != null && h.seqNo() != null && h.primaryTerm() != null)
@@ -136,8 +136,7 @@ class OutboxStore {
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.terms(t -> t.field("status").terms(v -> v.value(List.of(
                             FieldValue.of(MailStatus.PENDING.name()), FieldValue.of(MailStatus.SENDING.name()))))))
-                        .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc).unmappedType(
-                            co.elastic.clients.elasticsearch._types.mapping.FieldType.Date))),
+                        .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc).unmappedType(FieldType.Date))),
                     OutboxRecord.class));
     long failed =
         unchecked(
