@@ -1,5 +1,6 @@
 package org.jiefen.cases;
 
+import java.util.List;
 import java.util.Optional;
 import org.jiefen.pii.Masking;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,9 @@ public class CaseLookup {
   /** What another feature may know about a case. */
   public record CaseSummary(String id, String title, String queryCode, String unitCode, String status) {}
 
+  /** A party that can be mailed: the name as registered and the e-mail address, nothing else. */
+  public record PartyContact(String name, String email) {}
+
   private final CaseRepository cases;
 
   CaseLookup(CaseRepository cases) {
@@ -21,5 +25,14 @@ public class CaseLookup {
     return cases
         .find(caseId)
         .map(c -> new CaseSummary(c.id(), Masking.maskText(c.title()), c.queryCode(), c.unitCode(), c.status()));
+  }
+
+  /** The parties of the case that gave an e-mail address, in the order of the file; empty for an unknown case. */
+  public List<PartyContact> partyContacts(String caseId) {
+    return cases.find(caseId).stream()
+        .flatMap(c -> c.parties() == null ? java.util.stream.Stream.empty() : c.parties().stream())
+        .filter(p -> p.email() != null && !p.email().isBlank())
+        .map(p -> new PartyContact(Masking.maskText(p.name()), p.email().strip()))
+        .toList();
   }
 }

@@ -1,101 +1,134 @@
 package org.jiefen.mail;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
 import org.jiefen.pii.Masking;
-import org.jiefen.search.Indices;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends each mail once per (event key, recipient). The outbox record is written before sending
- * and marked sent after, so a retried or twice-delivered job does not mail twice; if SMTP is down
- * the send throws, the job fails and is retried with backoff until the mail goes out.
+ * The durable mail outbox. A job that wants a mail sent only enqueues it: one record per (event key,
+ * recipient), created with op_type create, so a retried or twice-delivered job cannot queue a
+ * second one. The {@link MailDispatcher} delivers it, retrying with backoff while SMTP is down, so
+ * an SMTP outage never holds up a case's process.
+ *
+ * <p>Subject and text are masked here, before anything is stored: no ID or phone number reaches
+ * the index, the SMTP server or a log.
  */
 @Service
 public class Outbox {
 
-  /** The outbox record of one mail. */
-  public record OutboxMail(
-      String id, String key, String to, String subject, String text, String status, Instant queued, Instant sent) {}
+  /**
+   * A mail to queue.
+   *
+   * @param key the event it belongs to, stable across job retries (e.g. case, template and element instance)
+   * @param caseId the case, for finding its mail later; may be null
+   * @param template the template name, for finding its mail later; may be null
+   */
+  public record Mail(String key, String caseId, String template, String to, String subject, String text) {}
 
-  private final ElasticsearchClient es;
-  private final Indices indices;
-  private final JavaMailSender sender;
+  // A subject line is one header: nothing that could end it or start another.
+  private static final int LONGEST_SUBJECT = 200;
+  private static final int LONGEST_TEXT = 20_000;
+
+  private final OutboxStore store;
+  private final MailDispatcher dispatcher;
   private final Clock clock;
-  private final String from;
 
-  Outbox(
-      ElasticsearchClient es,
-      Indices indices,
-      JavaMailSender sender,
-      Clock clock,
-      @Value("${jiefen.mail.from}") String from) {
-    this.es = es;
-    this.indices = indices;
-    this.sender = sender;
+  Outbox(OutboxStore store, MailDispatcher dispatcher, Clock clock) {
+    this.store = store;
+    this.dispatcher = dispatcher;
     this.clock = clock;
-    this.from = from;
   }
 
-  /** Returns true when the mail was sent now, false when it had been sent before. */
-  public boolean send(String key, String to, String subject, String text) {
-    if (to == null || to.isBlank() || to.contains("\r") || to.contains("\n")) {
-      throw new IllegalArgumentException("invalid recipient");
+  /**
+   * Queues the mail durably and wakes the dispatcher. Returns true when it was queued now, false
+   * when this (event, recipient) had been queued before (whatever its state).
+   *
+   * @throws IllegalArgumentException when the recipient is not one plain, valid address or the key is blank
+   * @throws RuntimeException when Elasticsearch cannot store it: the caller must fail and retry
+   */
+  public boolean enqueue(Mail mail) {
+    if (mail.key() == null || mail.key().isBlank()) {
+      throw new IllegalArgumentException("mail key is required");
     }
-    String id = id(key, to);
-    try {
-      var existing = es.get(g -> g.index(indices.mailOutbox()).id(id), OutboxMail.class);
-      if (existing.found() && "SENT".equals(existing.source().status())) {
-        return false;
-      }
-      String safeSubject = Masking.maskText(subject).replaceAll("[\\r\\n]+", " ");
-      String safeText = Masking.maskText(text);
-      Instant queued = existing.found() ? existing.source().queued() : clock.instant();
-      OutboxMail pending = new OutboxMail(id, key, to, safeSubject, safeText, "PENDING", queued, null);
-      es.index(i -> i.index(indices.mailOutbox()).id(id).document(pending));
-      deliver(to, safeSubject, safeText);
-      OutboxMail sent = new OutboxMail(id, key, to, safeSubject, safeText, "SENT", queued, clock.instant());
-      es.index(i -> i.index(indices.mailOutbox()).id(id).document(sent));
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    String to = recipient(mail.to());
+    Instant now = clock.instant();
+    OutboxRecord record =
+        new OutboxRecord(
+            id(mail.key(), to),
+            mail.key(),
+            mail.caseId(),
+            mail.template(),
+            to,
+            subject(mail.subject()),
+            text(mail.text()),
+            MailStatus.PENDING,
+            0,
+            now,
+            now,
+            null,
+            null,
+            null);
+    boolean created = store.create(record);
+    if (created) {
+      dispatcher.wake(record.id());
     }
+    return created;
   }
 
-  private void deliver(String to, String subject, String text) {
-    try {
-      MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-      helper.setFrom(from);
-      helper.setTo(to);
-      helper.setSubject(subject);
-      helper.setText(text, false);
-      helper.setSentDate(java.util.Date.from(clock.instant()));
-      sender.send(message);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("mail could not be composed", e);
-    }
+  /** The outbox record of this (event key, recipient), if it was queued. */
+  public Optional<OutboxRecord> find(String key, String to) {
+    return store.get(id(key, recipient(to))).map(OutboxStore.Versioned::record);
   }
 
-  private static String id(String key, String to) {
+  /** The record id: the same (event, recipient) always gets the same id, whatever the address's case. */
+  static String id(String key, String to) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest((key + "|" + to).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest((key + "|" + to.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** One bare address; anything that could smuggle a header or a second recipient is refused. */
+  static String recipient(String to) {
+    if (to == null || to.isBlank() || to.chars().anyMatch(Character::isISOControl) || to.contains(",")) {
+      throw new IllegalArgumentException("invalid recipient");
+    }
+    try {
+      InternetAddress address = new InternetAddress(to.strip(), true);
+      address.validate();
+      if (address.getPersonal() != null || address.isGroup()) {
+        throw new IllegalArgumentException("invalid recipient");
+      }
+      return address.getAddress();
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("invalid recipient");
+    }
+  }
+
+  static String subject(String subject) {
+    // Masked last, so that no number can be put together from pieces a control character kept apart.
+    String oneLine = (subject == null ? "" : subject).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    String masked = Masking.maskText(oneLine);
+    return masked.length() <= LONGEST_SUBJECT ? masked : masked.substring(0, LONGEST_SUBJECT);
+  }
+
+  static String text(String text) {
+    // Line breaks and tabs are text; other control characters have no place in a mail body.
+    String clean = (text == null ? "" : text).replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+    String masked = Masking.maskText(clean);
+    return masked.length() <= LONGEST_TEXT ? masked : masked.substring(0, LONGEST_TEXT);
   }
 }

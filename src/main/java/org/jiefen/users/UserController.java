@@ -50,7 +50,8 @@ class UserController {
       @NotBlank @Pattern(regexp = "\\d{12}", message = "must be a 12-digit unit code") String unitCode,
       @NotEmpty Set<Role> roles,
       @Email @Size(max = 254) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain line breaks") String email,
-      @Size(min = 8, max = 128) String password) {}
+      @Size(min = 8, max = 128) String password,
+      @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String locale) {}
 
   @GetMapping
   List<AppUser> list() {
@@ -87,7 +88,8 @@ class UserController {
     // Without a password (OIDC users in production) the account cannot sign in with one.
     String hash = request.password() != null ? passwords.encode(request.password()) : currentHash != null ? currentHash : "{noop}!";
     AppUser user =
-        new AppUser(request.username(), request.displayName().strip(), request.unitCode(), request.roles(), request.email(), hash);
+        new AppUser(request.username(), request.displayName().strip(), request.unitCode(), request.roles(), request.email(), hash,
+            request.locale());
     users.saveAll(List.of(user));
     audit.record(AuditAction.USER_SAVED, null, user.username()); // audit
     return user;

@@ -85,13 +85,15 @@ public class UserDirectory {
       String unitCode,
       java.util.Set<Role> roles,
       String email,
-      String passwordHash) {
+      String passwordHash,
+      String locale) {
     static StoredUser of(AppUser u) {
-      return new StoredUser(u.username(), u.displayName(), u.unitCode(), u.roles(), u.email(), u.passwordHash());
+      return new StoredUser(
+          u.username(), u.displayName(), u.unitCode(), u.roles(), u.email(), u.passwordHash(), u.locale());
     }
 
     AppUser toUser() {
-      return new AppUser(username, displayName, unitCode, roles, email, passwordHash);
+      return new AppUser(username, displayName, unitCode, roles, email, passwordHash, locale);
     }
   }
 }

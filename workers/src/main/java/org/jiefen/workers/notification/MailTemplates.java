@@ -1,0 +1,48 @@
+package org.jiefen.workers.notification;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The mail templates in {@code i18n/mail_zh_CN.properties} and {@code i18n/mail_en.properties}:
+ * {@code mail.<template>.subject} and {@code mail.<template>.text}, MessageFormat patterns over the
+ * arguments of {@link MailFacts}.
+ */
+final class MailTemplates {
+
+  static final String BASENAME = "i18n/mail";
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+  /** A rendered mail. */
+  record Rendered(String subject, String text) {}
+
+  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+  MailTemplates() {
+    messages.setBasename(BASENAME);
+    messages.setDefaultEncoding("UTF-8");
+    // A locale without a bundle must not fall back to whatever the server's locale is.
+    messages.setFallbackToSystemLocale(false);
+    messages.setAlwaysUseMessageFormat(true);
+  }
+
+  /** Whether the template exists (in Chinese, which every template has). */
+  boolean exists(String template) {
+    return template != null
+        && NAME.matcher(template).matches()
+        && messages.getMessage("mail." + template + ".subject", null, null, Locale.SIMPLIFIED_CHINESE) != null
+        && messages.getMessage("mail." + template + ".text", null, null, Locale.SIMPLIFIED_CHINESE) != null;
+  }
+
+  Rendered render(String template, Locale locale, Object[] args) {
+    return new Rendered(
+        messages.getMessage("mail." + template + ".subject", args, locale),
+        messages.getMessage("mail." + template + ".text", args, locale) + phrase("mail.signature", locale));
+  }
+
+  /** A phrase that fills an argument (a reason, the word for a missing value). */
+  String phrase(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}

@@ -1,0 +1,149 @@
+package org.jiefen.workers.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jiefen.units.UnitLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The templates exist in both languages, key for key, and render without leftovers. */
+class MailTemplatesTest {
+
+  /** What the mediation models may ask for (the mediation issue's list). */
+  static final Set<String> TEMPLATES =
+      Set.of("case-accepted", "session-scheduled", "escalated", "deadline-warning", "level-deadline",
+          "violence-risk", "refused", "terminated", "agreement-effective", "follow-up-due");
+
+  private final MailTemplates templates = new MailTemplates();
+
+  @Test
+  void chineseAndEnglishHaveTheSameKeys() throws IOException {
+    Set<String> chinese = load("zh_CN").stringPropertyNames();
+    Set<String> english = load("en").stringPropertyNames();
+
+    assertThat(difference(chinese, english)).as("in Chinese, missing in English").isEmpty();
+    assertThat(difference(english, chinese)).as("in English, missing in Chinese").isEmpty();
+  }
+
+  @Test
+  void everyTemplateHasASubjectAndAText() throws IOException {
+    Set<String> keys = load("zh_CN").stringPropertyNames();
+    Set<String> names =
+        keys.stream().filter(k -> k.endsWith(".subject") || k.endsWith(".text"))
+            .map(k -> k.substring("mail.".length(), k.lastIndexOf('.'))).collect(Collectors.toSet());
+
+    assertThat(names).containsAll(TEMPLATES);
+    for (String name : names) {
+      assertThat(keys).as(name).contains("mail." + name + ".subject", "mail." + name + ".text");
+      assertThat(templates.exists(name)).as(name).isTrue();
+    }
+    assertThat(templates.exists("no-such-template")).isFalse();
+    assertThat(templates.exists("value")).isFalse();
+    assertThat(templates.exists("../mail")).isFalse();
+  }
+
+  @Test
+  void englishApostrophesAreEscapedForMessageFormat() throws IOException {
+    // MessageFormat drops a lone ' and everything up to the next one.
+    Pattern lone = Pattern.compile("(?<!')'(?!')");
+    load("en").forEach((key, value) -> assertThat(lone.matcher((String) value).find()).as((String) key).isFalse());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh-CN", "en"})
+  void everyTemplateRendersCompletely(String tag) {
+    Locale locale = Locale.forLanguageTag(tag);
+    MailFacts facts =
+        MailFacts.of("MD-20261122-0001", "王某与某公司拖欠工资纠纷", "K7P9X2QM", "新安街道", UnitLevel.TOWN,
+            Map.of("levelDue", "2026-12-22T02:00:00Z", "sessionAt", "2026-11-25T14:30", "sessionPlace", "新安街道调解室",
+                "escalationReason", "attempts", "maxAttempts", 3));
+    for (String template : TEMPLATES) {
+      var mail = templates.render(template, locale, facts.args("王小明", locale, templates));
+      String all = mail.subject() + "\n" + mail.text();
+
+      assertThat(all).as(template).doesNotContain("{").doesNotContain("}").contains("MD-20261122-0001");
+      assertThat(mail.subject()).as(template).doesNotContain("\n");
+      if (tag.equals("en")) {
+        // Chinese only where the case itself is Chinese: names, title, place
+        String own = all.replace("王小明", "").replace("王某与某公司拖欠工资纠纷", "").replace("新安街道调解室", "")
+            .replace("新安街道", "");
+        assertThat(own).as(template).doesNotContain("null").doesNotContainPattern("\\p{IsHan}").contains("Jiefen");
+      } else {
+        assertThat(all).as(template).contains("解纷");
+      }
+    }
+  }
+
+  @Test
+  void theFactsOfEachEventReachTheirTemplates() {
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    MailFacts facts =
+        MailFacts.of("MD-1", "纠纷", "K7P9X2QM", "新安街道", UnitLevel.TOWN,
+            Map.of("levelDue", "2026-12-21T17:00:00Z", "sessionAt", "2026-11-25T14:30", "sessionPlace", "新安街道调解室",
+                "escalationReason", "deadline"));
+
+    String accepted = templates.render("case-accepted", zh, facts.args("王小明", zh, templates)).text();
+    assertThat(accepted).contains("王小明：", "MD-1", "查询码：K7P9X2QM", "新安街道");
+    assertThat(templates.render("session-scheduled", zh, facts.args("王小明", zh, templates)).text())
+        .contains("2026年11月25日 14:30", "新安街道调解室");
+    // 17:00 UTC is the next day in China
+    assertThat(templates.render("deadline-warning", zh, facts.args("王小明", zh, templates)).text())
+        .contains("2026年12月22日");
+    String escalated = templates.render("escalated", zh, facts.args("王小明", zh, templates)).text();
+    assertThat(escalated).contains("乡镇（街道）人民调解委员会", "新安街道", "调解期限已届满");
+    assertThat(templates.render("terminated", zh, facts.args("王小明", zh, templates)).text())
+        .contains("第二十六条", "仲裁、行政、司法");
+    assertThat(templates.render("violence-risk", zh, facts.args("李四", zh, templates)).text()).contains("第二十五条");
+    assertThat(templates.render("refused", zh, facts.args("王小明", zh, templates)).text()).contains("第十七条");
+
+    MailFacts county =
+        MailFacts.of("MD-1", "纠纷", "K7P9X2QM", "宝安区", UnitLevel.TOWN,
+            Map.of("level", "COUNTY", "escalationReason", "attempts"));
+    assertThat(templates.render("escalated", zh, county.args(null, zh, templates)).text())
+        .contains("县（区）人民调解中心", "经 3 次调解");
+    Locale en = Locale.ENGLISH;
+    assertThat(templates.render("escalated", en, county.args("Li", en, templates)).text())
+        .contains("county (district) people's mediation centre", "3 mediation attempts");
+    assertThat(templates.render("session-scheduled", en, county.args("Li", en, templates)).text())
+        .contains("to be announced");
+  }
+
+  @Test
+  void badVariablesAreModellingErrors() {
+    for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(
+        Map.of("level", "PROVINCE"), Map.of("escalationReason", "boredom"), Map.of("sessionAt", "next Tuesday"),
+        Map.of("levelDue", "2026-12-22"), Map.of("maxAttempts", "three"), Map.of("sessionPlace", 7))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> MailFacts.of("MD-1", "t", "q", "u", UnitLevel.TOWN, bad))
+          .as(bad.toString())
+          .isInstanceOf(MailFacts.BadVariable.class);
+    }
+  }
+
+  private static Properties load(String locale) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = MailTemplatesTest.class.getResourceAsStream("/i18n/mail_" + locale + ".properties")) {
+      assertThat(in).as("i18n/mail_" + locale + ".properties").isNotNull();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> rest = new TreeSet<>(a);
+    rest.removeAll(b);
+    return rest;
+  }
+}
