@@ -32,17 +32,7 @@ class CaseRepository {
 
   /** Creates the file; false when the id is taken. */
   boolean create(CaseFile file) {
-    try {
-      es.create(c -> c.index(indices.cases()).id(file.id()).document(file));
-      return true;
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        return false;
-      }
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Documents.unlessConflict(() -> es.create(c -> c.index(indices.cases()).id(file.id()).document(file)));
   }
 
   Optional<CaseFile> find(String id) {

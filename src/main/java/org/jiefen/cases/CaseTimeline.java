@@ -53,15 +53,9 @@ public class CaseTimeline {
       String caseId, String key, String type, String summary, String actor, String unitCode, Refresh refresh) {
     String id = caseId + ":" + key;
     CaseEvent event = new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode);
-    try {
-      es.create(c -> c.index(indices.events()).id(id).document(event).refresh(refresh));
-    } catch (ElasticsearchException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // a second write of the same key is a 409: the event is there already
+    org.jiefen.search.Documents.unlessConflict(
+        () -> es.create(c -> c.index(indices.events()).id(id).document(event).refresh(refresh)));
   }
 
   /**

@@ -63,24 +63,21 @@ public class FormRegistry {
     if (!schema.id().equals(form.formId())) {
       throw new IllegalArgumentException("form " + form.formId() + " has the id " + schema.id() + " in its schema");
     }
-    try {
-      es.index(
-          i ->
-              i.index(indices.forms())
-                  .id(form.formId())
-                  .document(form)
-                  .versionType(VersionType.External)
-                  .version((long) form.version()));
-      parsed.put(form.hash(), schema);
-      return true;
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        return false; // this version or a newer one is registered already
-      }
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    boolean applied =
+        org.jiefen.search.Documents.unlessConflict(
+            () ->
+                es.index(
+                    i ->
+                        i.index(indices.forms())
+                            .id(form.formId())
+                            .document(form)
+                            .versionType(VersionType.External)
+                            .version((long) form.version())));
+    if (!applied) {
+      return false; // this version or a newer one is registered already
     }
+    parsed.put(form.hash(), schema);
+    return true;
   }
 
   /** The current version of a form (a real-time read, so a deployment that just returned is seen). */

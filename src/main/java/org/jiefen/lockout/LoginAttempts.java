@@ -75,18 +75,18 @@ class LoginAttempts {
         failures.clear();
       }
       Attempts next = new Attempts(username, failures, lockedUntil);
-      try {
-        if (doc.found()) {
-          es.index(i -> i.index(indices.loginAttempts()).id(username).document(next)
-              .ifSeqNo(doc.seqNo()).ifPrimaryTerm(doc.primaryTerm()));
-        } else {
-          es.create(c -> c.index(indices.loginAttempts()).id(username).document(next));
-        }
+      boolean applied =
+          org.jiefen.search.Documents.unlessConflict(
+              () ->
+                  doc.found()
+                      ? es.index(i -> i.index(indices.loginAttempts()).id(username).document(next)
+                          .ifSeqNo(doc.seqNo()).ifPrimaryTerm(doc.primaryTerm()))
+                      : es.create(c -> c.index(indices.loginAttempts()).id(username).document(next)));
+      if (applied) {
         return locks ? Optional.of(lockedUntil) : Optional.empty();
-      } catch (ElasticsearchException e) {
-        if (e.status() != 409 || attempt >= RETRIES) {
-          throw e;
-        }
+      }
+      if (attempt >= RETRIES) {
+        throw new IllegalStateException("login attempts of " + username + " kept changing under us");
       }
     }
   }

@@ -37,6 +37,44 @@ public final class Documents {
     return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
   }
 
+  /**
+   * Whether a failed call was a version conflict (409): an op_type create of an existing id, or a
+   * write conditional on a sequence number that moved. The REST transport of the 8.19 client
+   * surfaces some statuses as {@link co.elastic.clients.elasticsearch._types.ElasticsearchException}
+   * and a 409 as the low-level {@link org.elasticsearch.client.ResponseException} (an IOException,
+   * possibly wrapped by {@link #unchecked}); both count.
+   */
+  public static boolean conflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == 409) {
+        return true;
+      }
+      if (t instanceof org.elasticsearch.client.ResponseException r && r.getResponse().getStatusLine().getStatusCode() == 409) {
+        return true;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Runs a write; false when it lost to a version conflict, true when it was applied. */
+  public static boolean unlessConflict(Call<?> call) {
+    try {
+      call.run();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      if (conflict(e)) {
+        return false;
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
   public static <T> List<T> sources(SearchResponse<T> response) {
     return response.hits().hits().stream().map(Hit::source).toList();
   }

@@ -46,6 +46,13 @@ final class ApiDriver {
         .until(() -> openTask(user, caseId, elementId), t -> t != null);
   }
 
+  /** As {@link #awaitTask(String, String, String)}, for the task at a given unit (after an escalation). */
+  JsonNode awaitTask(String user, String caseId, String elementId, String unitCode) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> openTask(user, caseId, elementId), t -> t != null && t.get("unitCode").asText().equals(unitCode));
+  }
+
   JsonNode openTask(String user, String caseId, String elementId) {
     JsonNode tasks = get(user, "/api/v1/tasks?caseId=" + caseId).getBody();
     return StreamSupport.stream(tasks.spliterator(), false)
@@ -57,7 +64,11 @@ final class ApiDriver {
 
   /** Claims the task at the element and completes it with the form data; returns the task. */
   JsonNode work(String user, String caseId, String elementId, Map<String, Object> data) {
-    JsonNode task = awaitTask(user, caseId, elementId);
+    return work(user, awaitTask(user, caseId, elementId), data);
+  }
+
+  JsonNode work(String user, JsonNode task, Map<String, Object> data) {
+    String elementId = task.get("elementId").asText();
     String id = task.get("id").asText();
     ResponseEntity<JsonNode> claimed = post(user, "/api/v1/tasks/" + id + "/claim", null);
     assertThat(claimed.getStatusCode()).as(elementId + " claim: " + claimed.getBody()).isEqualTo(HttpStatus.OK);

@@ -28,6 +28,7 @@ class MediationApiTest extends AppIntegrationTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired LocalMailServer mailServer;
+  @Autowired org.jiefen.engine.local.LocalEngine engine;
   ApiDriver api;
 
   @BeforeEach
@@ -37,14 +38,15 @@ class MediationApiTest extends AppIntegrationTest {
 
   @Test
   void wageDisputeFailsThreeTimesAtTheVillageIsAgreedAtTheTownAndFollowedUp() {
-    String caseId = api.register("intake", dispute(HAIWANG, "44030619850808452", "13712345678"));
+    String phone = AppTestSupport.uniquePhone();
+    String caseId = api.register("intake", dispute(HAIWANG, phone));
 
     api.work("haiwang-mediator", caseId, "Task_RecordConsent", Map.of("consent", "all_agreed"));
     for (int attempt = 1; attempt <= 3; attempt++) {
       attempt(caseId, "haiwang-mediator", "not_agreed");
     }
 
-    JsonNode townTask = api.awaitTask("xinan-mediator", caseId, "Task_ScheduleSession");
+    JsonNode townTask = api.awaitTask("xinan-mediator", caseId, "Task_ScheduleSession", XINAN);
     assertThat(townTask.get("candidateGroups").get(0).asText()).isEqualTo("mediator:" + XINAN);
     assertThat(townTask.get("unitCode").asText()).isEqualTo(XINAN);
     assertThat(api.openTask("haiwang-mediator", caseId, "Task_ScheduleSession"))
@@ -73,6 +75,7 @@ class MediationApiTest extends AppIntegrationTest {
     assertThat(agreement.get("signers").get(0).get("label").asText()).isEqualTo("申请人 王小明");
 
     assertThat(api.openTask("xinan-mediator", caseId, "Task_FollowUp")).isNull();
+    awaitTimer(caseId, "Timer_FollowUp"); // armed once the agreement-effective mail is queued
     api.advanceClock("P30DT1H");
     JsonNode followUp = api.awaitTask("xinan-mediator", caseId, "Task_FollowUp");
     assertThat(followUp.get("candidateGroups").get(0).asText()).isEqualTo("mediator:" + XINAN);
@@ -93,12 +96,12 @@ class MediationApiTest extends AppIntegrationTest {
       assertThat(to(mails, "xinan-mediator@jiefen.local")).hasSize(4);
       assertThat(mails).hasSize(21);
     });
-    assertThat(String.join("\n", api.mailLog(caseId))).doesNotContain("13712345678");
+    assertThat(String.join("\n", api.mailLog(caseId))).doesNotContain(phone);
   }
 
   @Test
   void theLevelDeadlineWarnsThenEscalatesToTheTown() {
-    String caseId = api.register("intake", dispute(LINGZHI, "44030619900303333", "13912345678"));
+    String caseId = api.register("intake", dispute(LINGZHI, AppTestSupport.uniquePhone()));
     api.work("lingzhi-mediator", caseId, "Task_RecordConsent", Map.of("consent", "all_agreed"));
     api.awaitTask("lingzhi-mediator", caseId, "Task_ScheduleSession");
 
@@ -108,7 +111,7 @@ class MediationApiTest extends AppIntegrationTest {
     assertThat(api.openTask("lingzhi-mediator", caseId, "Task_ScheduleSession")).as("a warning interrupts nothing").isNotNull();
 
     api.advanceClock("P5D");
-    JsonNode town = api.awaitTask("xinan-mediator", caseId, "Task_ScheduleSession");
+    JsonNode town = api.awaitTask("xinan-mediator", caseId, "Task_ScheduleSession", XINAN);
     assertThat(town.get("unitCode").asText()).isEqualTo(XINAN);
     assertThat(types(api.caseFile(caseId))).contains("ESCALATED");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -122,8 +125,8 @@ class MediationApiTest extends AppIntegrationTest {
   /** SMTP down while two cases escalate; when it is back, every expected mail goes out once. */
   @Test
   void mailQueuedWhileSmtpIsDownGoesOutOnceWhenItIsBack() {
-    String first = api.register("intake", dispute(GUSHU, "44030619750505555", "13612345678"));
-    String second = api.register("intake", dispute(GUSHU, "44030619760606666", "13512345678"));
+    String first = api.register("intake", dispute(GUSHU, AppTestSupport.uniquePhone()));
+    String second = api.register("intake", dispute(GUSHU, AppTestSupport.uniquePhone()));
     for (String caseId : List.of(first, second)) {
       api.work("gushu-mediator", caseId, "Task_RecordConsent", Map.of("consent", "all_agreed"));
     }
@@ -135,7 +138,7 @@ class MediationApiTest extends AppIntegrationTest {
         for (int attempt = 1; attempt <= 3; attempt++) {
           attempt(caseId, "gushu-mediator", "not_agreed");
         }
-        api.awaitTask("xixiang-mediator", caseId, "Task_ScheduleSession");
+        api.awaitTask("xixiang-mediator", caseId, "Task_ScheduleSession", XIXIANG);
       }
       api.advanceClock("PT10M");
     } finally {
@@ -154,13 +157,30 @@ class MediationApiTest extends AppIntegrationTest {
     }
   }
 
+  /** Waits until the engine has armed the timer in the case's process, so moving the clock fires it. */
+  private void awaitTimer(String caseId, String elementId) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      var records = StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false).toList();
+      var instance = records.stream()
+          .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.VariableRecordValue v
+              && v.getName().equals("caseId") && v.getValue().equals("\"" + caseId + "\""))
+          .map(r -> ((io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue()).getProcessInstanceKey())
+          .findFirst();
+      return instance.isPresent() && records.stream()
+          .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED)
+          .map(r -> (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue())
+          .anyMatch(t -> t.getProcessInstanceKey() == instance.get() && t.getTargetElementId().equals(elementId));
+    });
+  }
+
   private void attempt(String caseId, String mediator, String outcome) {
     api.work(mediator, caseId, "Task_ScheduleSession", Map.of("sessionAt", "2026-12-01T09:30", "sessionPlace", "调解室"));
     api.work(mediator, caseId, "Task_RecordSession", Map.of(
         "sessionDate", "2026-12-01", "participants", "双方当事人", "summary", "双方就工资数额各执一词", "sessionOutcome", outcome));
   }
 
-  static Map<String, Object> dispute(String unitCode, String idFirst17, String phone) {
+  /** A wage dispute with a fresh applicant (the same party twice would be flagged as a duplicate). */
+  static Map<String, Object> dispute(String unitCode, String phone) {
     return Map.of(
         "kind", "mediation",
         "title", "王某与某劳务公司拖欠工资纠纷",
@@ -169,7 +189,7 @@ class MediationApiTest extends AppIntegrationTest {
         "channel", "walk_in",
         "unitCode", unitCode,
         "parties", List.of(
-            Map.of("name", "王小明", "role", "applicant", "idNumber", AppTestSupport.idNumber(idFirst17),
+            Map.of("name", "王小明", "role", "applicant", "idNumber", AppTestSupport.uniqueIdNumber(),
                 "phone", phone, "email", "wang.xm@example.com"),
             Map.of("name", "某劳务派遣有限公司", "role", "respondent", "email", "hr@laowu.example.com")));
   }
