@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jiefen.cases.Agreements;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
@@ -46,9 +47,18 @@ public class MediationLevels {
   /** The unit where mediation starts for a dispute that arose at {@code originUnitCode}. */
   public Unit start(String originUnitCode, String startLevel) {
     UnitLevel wanted = startLevel == null ? UnitLevel.VILLAGE : UnitLevel.valueOf(startLevel);
-    Unit unit = unit(originUnitCode);
+    return start(unit(originUnitCode), wanted, units::parent);
+  }
+
+  /** The unit one level up, or empty when {@code unitCode} is the top mediation level. */
+  public Optional<Unit> above(String unitCode) {
+    return above(unit(unitCode), units::parent);
+  }
+
+  static Unit start(Unit origin, UnitLevel wanted, Function<Unit, Optional<Unit>> parentOf) {
+    Unit unit = origin;
     while (unit.level().ordinal() > wanted.ordinal()) {
-      Optional<Unit> parent = units.parent(unit);
+      Optional<Unit> parent = parentOf.apply(unit);
       if (parent.isEmpty()) {
         break;
       }
@@ -57,13 +67,11 @@ public class MediationLevels {
     return unit;
   }
 
-  /** The unit one level up, or empty when {@code unitCode} is the top mediation level. */
-  public Optional<Unit> above(String unitCode) {
-    Unit unit = unit(unitCode);
+  static Optional<Unit> above(Unit unit, Function<Unit, Optional<Unit>> parentOf) {
     if (unit.level().ordinal() <= UnitLevel.COUNTY.ordinal()) {
       return Optional.empty();
     }
-    return units.parent(unit);
+    return parentOf.apply(unit);
   }
 
   /** Entering a level now: its deadline and warning, on the app clock (the engine's in local mode). */

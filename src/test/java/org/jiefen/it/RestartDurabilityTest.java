@@ -25,9 +25,8 @@ import org.springframework.web.client.RestTemplate;
  */
 class RestartDurabilityTest {
 
-  /** What the mediation session form requires. */
-  static final Map<String, Object> SESSION =
-      Map.of("sessionDate", "2026-11-20", "participants", "双方当事人", "summary", "达成一致", "outcome", "agreed");
+  /** The parties decline: the consent form's shortest way to a closed case. */
+  static final Map<String, Object> CONSENT = Map.of("consent", "refused", "note", "被申请人不同意调解");
 
   private final String run = "restart-" + AppTestSupport.RUN;
   private ConfigurableApplicationContext app;
@@ -46,8 +45,7 @@ class RestartDurabilityTest {
         as("intake")
             .postForEntity(
                 "/api/v1/cases",
-                AppTestSupport.wageDispute(
-                    "440306001002", AppTestSupport.idNumber("44030619880808222"), "18612345678"),
+                AppTestSupport.wageDispute("440306001002", AppTestSupport.uniqueIdNumber(), AppTestSupport.uniquePhone()),
                 JsonNode.class);
     String caseId = created.getBody().get("id").asText();
     String taskId = awaitOpenTask(caseId).get("id").asText();
@@ -60,14 +58,15 @@ class RestartDurabilityTest {
         .isEqualTo("OPEN");
     assertThat(awaitOpenTask(caseId).get("id").asText()).isEqualTo(taskId);
 
-    as("intake").postForEntity("/dev/clock", Map.of("advance", "P31D"), JsonNode.class);
-    await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(caseId) == 1);
+    // the consent task's warning timer, armed before the restart, fires on the moved clock
+    as("intake").postForEntity("/dev/clock", Map.of("advance", "P26D"), JsonNode.class);
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(caseId, "lingzhi-leader@jiefen.local") == 1);
 
     assertThat(as("lingzhi-mediator").postForEntity("/api/v1/tasks/" + taskId + "/claim", null, JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(
             as("lingzhi-mediator")
-                .postForEntity("/api/v1/tasks/" + taskId + "/complete", SESSION, JsonNode.class)
+                .postForEntity("/api/v1/tasks/" + taskId + "/complete", CONSENT, JsonNode.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.OK);
     await().atMost(Duration.ofSeconds(15)).until(
@@ -83,10 +82,11 @@ class RestartDurabilityTest {
         .get(0);
   }
 
-  private long mailsAbout(String caseId) {
+  private long mailsAbout(String caseId, String to) {
     JsonNode mails = as("intake").getForObject("/dev/mail", JsonNode.class);
     return StreamSupport.stream(mails.spliterator(), false)
         .filter(m -> m.get("subject").asText().contains(caseId))
+        .filter(m -> m.get("to").get(0).asText().equals(to))
         .count();
   }
 

@@ -1,0 +1,59 @@
+package org.jiefen.mediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jiefen.units.Unit;
+import org.jiefen.units.UnitLevel;
+import org.junit.jupiter.api.Test;
+
+/** Where mediation starts and how far up it goes, in a county tree and in a city without counties. */
+class MediationLevelsTest {
+
+  static final Unit CITY = unit("441900000000", "东莞市", UnitLevel.CITY, null);
+  static final Unit TOWN_NO_COUNTY = unit("441900101000", "石龙镇", UnitLevel.TOWN, CITY.code());
+  static final Unit VILLAGE_NO_COUNTY = unit("441900101001", "西湖社区", UnitLevel.VILLAGE, TOWN_NO_COUNTY.code());
+
+  static final Unit DISTRICT = unit("440306000000", "宝安区", UnitLevel.COUNTY, null);
+  static final Unit STREET = unit("440306001000", "新安街道", UnitLevel.TOWN, DISTRICT.code());
+  static final Unit COMMUNITY = unit("440306001001", "海旺社区", UnitLevel.VILLAGE, STREET.code());
+
+  static final Map<String, Unit> TREE =
+      Map.of(CITY.code(), CITY, TOWN_NO_COUNTY.code(), TOWN_NO_COUNTY, VILLAGE_NO_COUNTY.code(), VILLAGE_NO_COUNTY,
+          DISTRICT.code(), DISTRICT, STREET.code(), STREET, COMMUNITY.code(), COMMUNITY);
+  static final Function<Unit, Optional<Unit>> PARENT = u -> Optional.ofNullable(u.parentCode()).map(TREE::get);
+
+  @Test
+  void startsAtTheLevelTriageChoseAboveTheOrigin() {
+    assertThat(MediationLevels.start(COMMUNITY, UnitLevel.VILLAGE, PARENT)).isEqualTo(COMMUNITY);
+    assertThat(MediationLevels.start(COMMUNITY, UnitLevel.TOWN, PARENT)).isEqualTo(STREET);
+    assertThat(MediationLevels.start(COMMUNITY, UnitLevel.COUNTY, PARENT)).isEqualTo(DISTRICT);
+  }
+
+  @Test
+  void neverStartsBelowWhereTheCaseWasRegistered() {
+    assertThat(MediationLevels.start(STREET, UnitLevel.VILLAGE, PARENT)).isEqualTo(STREET);
+  }
+
+  @Test
+  void escalatesUpToTheCountyLevelAndNoFurther() {
+    assertThat(MediationLevels.above(COMMUNITY, PARENT)).contains(STREET);
+    assertThat(MediationLevels.above(STREET, PARENT)).contains(DISTRICT);
+    assertThat(MediationLevels.above(DISTRICT, PARENT)).isEmpty();
+  }
+
+  @Test
+  void aCityWithoutCountiesEscalatesFromTheTownToTheCity() {
+    assertThat(MediationLevels.above(VILLAGE_NO_COUNTY, PARENT)).contains(TOWN_NO_COUNTY);
+    assertThat(MediationLevels.above(TOWN_NO_COUNTY, PARENT)).contains(CITY);
+    assertThat(MediationLevels.above(CITY, PARENT)).isEmpty();
+    assertThat(MediationLevels.start(VILLAGE_NO_COUNTY, UnitLevel.COUNTY, PARENT)).isEqualTo(CITY);
+  }
+
+  private static Unit unit(String code, String name, UnitLevel level, String parent) {
+    return new Unit(code, name, level, level.name(), parent, List.of(code));
+  }
+}
