@@ -258,21 +258,49 @@ class FormValidatorTest {
         .containsExactly("b", "outcome");
   }
 
-  @Test
-  void theMediationSessionFormSendsOnlyTheOutcome() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mediationSubmissions")
+  void theMediationFormsSendOnlyRoutingDataToTheEngine(String formId, Map<String, Object> submission,
+      Map<String, Object> processVariables) throws Exception {
     byte[] bytes;
-    try (var in = getClass().getResourceAsStream("/forms/mediation/mediation-session.form")) {
+    try (var in = getClass().getResourceAsStream("/forms/mediation/" + formId + ".form")) {
       bytes = in.readAllBytes();
     }
-    FormSchema session = FormSchema.parse(bytes);
-    Map<String, Object> submission =
-        Map.of("sessionDate", "2026-11-20", "participants", "双方当事人", "summary", "达成一致", "outcome", "agreed");
+    FormSchema form = FormSchema.parse(bytes);
 
-    FormValidator.Result result = FormValidator.validate(session, submission);
+    FormValidator.Result result = FormValidator.validate(form, submission);
 
     assertThat(result.violations()).isEmpty();
-    assertThat(result.processVariables()).isEqualTo(Map.of("outcome", "agreed"));
-    assertThat(session.id()).isEqualTo("mediation-session");
+    assertThat(result.processVariables()).isEqualTo(processVariables);
+    assertThat(form.id()).isEqualTo(formId);
+  }
+
+  static Stream<Arguments> mediationSubmissions() {
+    return Stream.of(
+        Arguments.of("mediation-session",
+            Map.of("sessionDate", "2026-11-20", "participants", "双方当事人", "summary", "达成一致", "sessionOutcome", "agreed"),
+            Map.of("sessionOutcome", "agreed")),
+        Arguments.of("mediation-consent",
+            Map.of("consent", "all_agreed", "chosenMediator", "haiwang-mediator", "note", "王某同意"),
+            Map.of("consent", "all_agreed", "chosenMediator", "haiwang-mediator")),
+        Arguments.of("mediation-schedule",
+            Map.of("sessionAt", "2026-12-01T09:30", "sessionPlace", "社区调解室", "note", "通知双方"),
+            Map.of("sessionAt", "2026-12-01T09:30", "sessionPlace", "社区调解室")),
+        Arguments.of("mediation-agreement",
+            Map.of("facts", "欠薪", "terms", "支付", "performanceMethod", "转账", "performBy", "2026-12-31"),
+            Map.of()),
+        Arguments.of("mediation-signatures",
+            Map.of("signers", List.of("party-0", "mediator"), "signedOn", "2026-11-25"),
+            Map.of("signers", List.of("party-0", "mediator"), "signedOn", "2026-11-25")),
+        Arguments.of("mediation-risk", Map.of("riskDecision", "pause", "measures", "通报派出所"),
+            Map.of("riskDecision", "pause")),
+        Arguments.of("mediation-resume", Map.of("resumeDecision", "resume", "note", "风险消除"),
+            Map.of("resumeDecision", "resume")),
+        Arguments.of("mediation-follow-up",
+            Map.of("performed", "no", "satisfaction", 2, "reopen", true, "note", "未付款"),
+            Map.of("performed", "no", "satisfaction", 2, "reopen", true)),
+        Arguments.of("mediation-duplicate", Map.of("duplicateDecision", "link", "linkTo", "MD-20261101-ABCDE"),
+            Map.of("duplicateDecision", "link", "linkTo", "MD-20261101-ABCDE")));
   }
 
   static Stream<Arguments> unusableForms() {
