@@ -13,11 +13,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.jiefen.audit.AuditAction;
 import org.jiefen.audit.AuditLog;
 import org.jiefen.audit.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -37,9 +40,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-public class StartupDeployer implements ApplicationRunner {
+public class StartupDeployer implements ApplicationRunner, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupDeployer.class);
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
   private final CamundaClient camunda;
   private final ModelPreparer preparer;
@@ -48,6 +52,8 @@ public class StartupDeployer implements ApplicationRunner {
   private final AuditLog audit;
   private final List<String> locations;
   private final List<Refusal> refusals = new ArrayList<>();
+  private volatile boolean stopped;
+  private volatile Thread retryThread;
 
   /** A resource that was not deployed, and why. */
   public record Refusal(String resource, String reason) {}
@@ -76,23 +82,54 @@ public class StartupDeployer implements ApplicationRunner {
     } catch (EngineUnavailable e) {
       // A cluster that is down at start must not stop the app: keep trying in the background.
       LOG.warn("engine not reachable, models will be deployed when it is: {}", e.getMessage());
-      Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
+      synchronized (this) {
+        if (!stopped) {
+          retryThread = Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
+        }
+      }
     }
   }
 
   private void retry(Map<String, PreparedResource> resources) {
-    for (long delay = 2; ; delay = Math.min(delay * 2, 60)) {
+    for (long delay = 2; !stopped; delay = Math.min(delay * 2, 60)) {
       try {
         Thread.sleep(Duration.ofSeconds(delay));
         deploy(resources);
         return;
       } catch (EngineUnavailable e) {
+        if (stopped) {
+          return; // the failure is the client closing under us
+        }
         LOG.warn("engine still not reachable: {}", e.getMessage());
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
         return;
       }
     }
+  }
+
+  /**
+   * Ends the retries when the context closes. This bean is destroyed before the client it uses, so
+   * no attempt runs against a closed client, and nothing keeps retrying after the app has stopped.
+   */
+  @Override
+  public void destroy() throws InterruptedException {
+    Thread retrying;
+    synchronized (this) {
+      stopped = true;
+      retrying = retryThread;
+    }
+    if (retrying != null) {
+      retrying.interrupt();
+      if (!retrying.join(STOP_LIMIT)) {
+        LOG.warn("model deployment retry still running after {}; leaving it", STOP_LIMIT);
+      }
+    }
+  }
+
+  /** Whether accepted models are still waiting for the engine to answer. */
+  public boolean retrying() {
+    Thread retrying = retryThread;
+    return retrying != null && retrying.isAlive();
   }
 
   /** The engine did not answer: nothing is wrong with the models. */
@@ -178,7 +215,16 @@ public class StartupDeployer implements ApplicationRunner {
     for (var r : resources) {
       step = step == null ? command.addResourceBytes(r.bytes(), r.name()) : step.addResourceBytes(r.bytes(), r.name());
     }
-    return step.requestTimeout(Duration.ofSeconds(30)).send().join();
+    var answer = step.requestTimeout(Duration.ofSeconds(30)).send();
+    try {
+      return answer.get(); // not join(): a retry stopped by destroy() must not wait out the timeout
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new EngineUnavailable(e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : new CompletionException(e.getCause());
+    }
   }
 
   private void recordProcesses(DeploymentEvent event, Map<String, PreparedResource> resources) {
