@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jiefen.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -32,14 +33,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-public class StartupDeployer implements ApplicationRunner {
+public class StartupDeployer implements ApplicationRunner, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupDeployer.class);
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
   private final ModelDeployment deployment;
   private final ModelPreparer preparer;
   private final List<String> locations;
   private final List<Refusal> refusals = new ArrayList<>();
+  private volatile boolean stopped;
+  private volatile Thread retryThread;
 
   /** A resource that was not deployed, and why. */
   public record Refusal(String resource, String reason) {}
@@ -61,24 +65,55 @@ public class StartupDeployer implements ApplicationRunner {
       deploy(resources);
     } catch (EngineUnavailable e) {
       // A cluster that is down at start must not stop the app: keep trying in the background.
-      LOG.warn("deployment did not complete (engine or index not reachable), retrying in the background: {}", e.getMessage());
-      Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
+      LOG.warn("engine not reachable, models will be deployed when it is: {}", e.getMessage());
+      synchronized (this) {
+        if (!stopped) {
+          retryThread = Thread.ofVirtual().name("deploy-retry").start(() -> retry(resources));
+        }
+      }
     }
   }
 
   private void retry(Map<String, PreparedResource> resources) {
-    for (long delay = 2; ; delay = Math.min(delay * 2, 60)) {
+    for (long delay = 2; !stopped; delay = Math.min(delay * 2, 60)) {
       try {
         Thread.sleep(Duration.ofSeconds(delay));
         deploy(resources);
         return;
       } catch (EngineUnavailable e) {
+        if (stopped) {
+          return; // the failure is the client closing under us
+        }
         LOG.warn("engine still not reachable: {}", e.getMessage());
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
         return;
       }
     }
+  }
+
+  /**
+   * Ends the retries when the context closes. This bean is destroyed before the client it uses, so
+   * no attempt runs against a closed client, and nothing keeps retrying after the app has stopped.
+   */
+  @Override
+  public void destroy() throws InterruptedException {
+    Thread retrying;
+    synchronized (this) {
+      stopped = true;
+      retrying = retryThread;
+    }
+    if (retrying != null) {
+      retrying.interrupt();
+      if (!retrying.join(STOP_LIMIT)) {
+        LOG.warn("model deployment retry still running after {}; leaving it", STOP_LIMIT);
+      }
+    }
+  }
+
+  /** Whether accepted models are still waiting for the engine to answer. */
+  public boolean retrying() {
+    Thread retrying = retryThread;
+    return retrying != null && retrying.isAlive();
   }
 
   /** The engine did not answer: nothing is wrong with the models. */
