@@ -62,7 +62,7 @@ public class ModelDeployment {
     for (var r : resources) {
       step = step == null ? command.addResourceBytes(r.bytes(), r.name()) : step.addResourceBytes(r.bytes(), r.name());
     }
-    DeploymentEvent event = step.requestTimeout(Duration.ofSeconds(30)).send().join();
+    DeploymentEvent event = await(step.requestTimeout(Duration.ofSeconds(30)).send());
     Map<String, PreparedResource> byName =
         resources.stream().collect(Collectors.toMap(PreparedResource::name, Function.identity(), (a, b) -> b));
     recordProcesses(event, byName, deployedBy);
@@ -122,6 +122,21 @@ public class ModelDeployment {
             "sha256 " + resource.sha256hex() + " resource " + form.getResourceName());
         LOG.info("form {} version {} registered (key {})", form.getFormId(), form.getVersion(), form.getFormKey());
       }
+    }
+  }
+
+  /** Not join(): a background retry interrupted at shutdown must not wait out the request timeout. */
+  private static DeploymentEvent await(io.camunda.client.api.CamundaFuture<DeploymentEvent> answer) {
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("deployment interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new java.util.concurrent.CompletionException(e.getCause());
     }
   }
 }

@@ -28,9 +28,10 @@ class StartupDeployerTest {
   void retriesInTheBackgroundAndStopsWhenTheContextCloses() throws Exception {
     URI nowhere = URI.create("http://127.0.0.1:" + freePort());
     client = CamundaClient.newClientBuilder().grpcAddress(nowhere).restAddress(nowhere).preferRestOverGrpc(true).build();
-    // the catalog and the audit log are only written after a successful deployment
+    // the catalog, the form registry and the audit log are only written after a successful deployment
     StartupDeployer deployer = new StartupDeployer(
-        client, new ModelPreparer(), null, Clock.systemUTC(), null, List.of("classpath*:processes/**/*.bpmn"));
+        new ModelDeployment(client, null, null, null, Clock.systemUTC()), new ModelPreparer(),
+        List.of("classpath*:processes/**/*.bpmn"));
 
     deployer.run(null);
     assertThat(deployer.retrying()).as("start not blocked, retry running").isTrue();
@@ -47,7 +48,8 @@ class StartupDeployerTest {
     URI nowhere = URI.create("http://127.0.0.1:" + freePort());
     client = CamundaClient.newClientBuilder().grpcAddress(nowhere).restAddress(nowhere).preferRestOverGrpc(true).build();
     StartupDeployer deployer = new StartupDeployer(
-        client, new ModelPreparer(), null, Clock.systemUTC(), null, List.of("classpath*:processes/**/*.bpmn"));
+        new ModelDeployment(client, null, null, null, Clock.systemUTC()), new ModelPreparer(),
+        List.of("classpath*:processes/**/*.bpmn"));
 
     deployer.destroy();
     deployer.run(null);
