@@ -71,8 +71,11 @@ public class CaseService {
     String username = user.username();
     List<CaseFile.StoredParty> parties = protect(request.parties());
     var now = clock.instant();
-    String title = request.title().strip();
-    String description = request.description() == null ? "" : request.description().strip();
+    // Numbers typed into free text are masked at the door: the party fields are where full ID and
+    // phone numbers belong (encrypted); the title and description are shown, mailed and searched.
+    String title = org.jiefen.pii.Masking.maskText(request.title().strip());
+    String description =
+        request.description() == null ? "" : org.jiefen.pii.Masking.maskText(request.description().strip());
     List<String> duplicates = cases.similar(request.kind(), hashes(parties), title + "\n" + description,
         now.minus(DUPLICATE_WINDOW));
     CaseFile file;

@@ -78,6 +78,24 @@ class CaseAndTaskApiTest extends AppIntegrationTest {
   }
 
   @Test
+  void numbersTypedIntoFreeTextAreMaskedBeforeTheyAreStored() throws Exception {
+    String phone = AppTestSupport.uniquePhone();
+    String id = AppTestSupport.uniqueIdNumber();
+    Map<String, Object> body = new HashMap<>(AppTestSupport.wageDispute(HAIWANG, AppTestSupport.uniqueIdNumber(),
+        AppTestSupport.uniquePhone()));
+    body.put("title", "欠薪纠纷 " + phone);
+    body.put("description", "申请人身份证 " + id + "，联系电话 " + phone);
+    String caseId = register("intake", body).getBody().get("id").asText();
+
+    String shown = get("intake", "/api/v1/cases/" + caseId).getBody().toString();
+    String stored = es.get(g -> g.index(indices.cases()).id(caseId), JsonNode.class).source().toString();
+    for (String text : List.of(shown, stored)) {
+      assertThat(text).doesNotContain(phone).doesNotContain(id)
+          .contains(phone.substring(0, 3) + "****" + phone.substring(7));
+    }
+  }
+
+  @Test
   void claimAndCompleteFollowTheRules() {
     String caseId = registerCase();
     String taskId = awaitTask(caseId, "CREATED").get("id").asText();
