@@ -133,7 +133,9 @@ public final class EngineBenchmark {
           "fill %6d -> %6d open: %.1f starts/s, %.1f ms process CPU per start%n",
           filled, filled + n, n / s, (processCpuNanos() - cpu0) / 1e6 / n);
     }
-    System.out.printf("filled %d open instances in %.0f s%n", open, (System.nanoTime() - fillStart) / 1e9);
+    System.out.printf(
+        "filled %d open instances in %.0f s; heap after GC %.0f MB (engine log %.1f MB, kept in memory too)%n",
+        open, (System.nanoTime() - fillStart) / 1e9, usedHeapAfterGc() / 1e6, Files.size(log) / 1e6);
 
     long idleCpu0 = processCpuNanos();
     Thread.sleep(10_000);

@@ -14,7 +14,6 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.db.InMemoryDbFactory;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
@@ -41,10 +40,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jiefen.engine.state.MemoryDb;
 
 /**
  * A Zeebe engine with ZPT's wiring (one partition, in-memory state, gRPC gateway) whose log is
- * durable ({@link DurableLogStorage}) and whose gateway binds to one address only.
+ * durable ({@link DurableLogStorage}), whose gateway binds to one address only, and whose state is
+ * our {@link MemoryDb}.
  *
  * <p>Start replays the log file, so everything the engine knew before a restart is back. The clock
  * offset is not in the log: the caller persists it and hands it back in {@link Settings}.
@@ -109,7 +110,9 @@ public final class DurableEngine implements ZeebeTestEngine {
     grpcServer = NettyServerBuilder.forAddress(settings.bindAddress()).addService(gateway).build();
     GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
 
-    database = new InMemoryDbFactory<ZbColumnFamilies>().createDb();
+    // Not ZPT's InMemoryDbFactory: its iterators copy the whole state for every prefix scan, so
+    // every command cost O(open instances), and its TreeMap was read from other actor threads.
+    database = MemoryDb.create();
     streamProcessor =
         createStreamProcessor(logStream, database, scheduler, responseWriter, commandSender, jobStreamer);
     stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
