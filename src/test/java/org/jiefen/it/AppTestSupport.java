@@ -25,6 +25,14 @@ final class AppTestSupport {
     registry.add("jiefen.cases.start-retry", () -> "2s");
   }
 
+  /**
+   * Settings as command-line arguments, for tests that start their own app: as default properties
+   * they would rank below application.yml (the local data directory, port 8088, ...).
+   */
+  static String[] args(Map<String, Object> settings) {
+    return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+  }
+
   static int freePort() {
     try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

@@ -81,9 +81,8 @@ class ProdModeWiringTest {
     KeyPair idp = idpKeys();
     env.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKeyFile(idp));
 
-    // As command-line arguments: default properties rank below application.yml (server.port 8088, ...).
     app = new SpringApplicationBuilder(JiefenApplication.class)
-        .run(env.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        .run(AppTestSupport.args(env));
 
     assertThat(app.getBeanNamesForType(io.camunda.zeebe.process.test.engine.DurableEngine.class)).isEmpty();
     assertThat(app.containsBean("localEngine")).isFalse();

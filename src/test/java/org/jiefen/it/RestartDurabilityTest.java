@@ -99,10 +99,8 @@ class RestartDurabilityTest {
     properties.put("jiefen.elasticsearch.url", TestElasticsearch.url());
     properties.put("jiefen.elasticsearch.port", TestElasticsearch.PORT);
     properties.put("jiefen.elasticsearch.index-prefix", "it-" + run);
-    // As command-line arguments: default properties rank below application.yml, which would put
-    // this app on the local-mode data directory, ports and Elasticsearch node.
     app = new SpringApplicationBuilder(JiefenApplication.class)
-        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        .run(AppTestSupport.args(properties));
   }
 
   private RestTemplate as(String user) {

@@ -23,15 +23,12 @@ public class CloseCaseWorker {
 
   @JobWorker(type = "jiefen.case.close", fetchVariables = {"caseId", "level", "satisfaction"})
   public void close(ActivatedJob job) {
+    String caseId = JobFailures.caseId(job);
     Map<String, Object> v = job.getVariablesAsMap();
-    if (v.get("caseId") == null) {
-      throw JobFailures.incident("closing needs the caseId variable");
-    }
     Integer satisfaction = v.get("satisfaction") instanceof Number n ? n.intValue() : null;
-    try {
-      closing.close(v.get("caseId").toString(), job.getCustomHeaders().get("outcome"), (String) v.get("level"), satisfaction);
-    } catch (RuntimeException e) {
-      throw JobFailures.retryLater(job, e);
-    }
+    JobFailures.guard(job, () -> {
+      closing.close(caseId, job.getCustomHeaders().get("outcome"), (String) v.get("level"), satisfaction);
+      return null;
+    });
   }
 }

@@ -2,10 +2,8 @@ package org.jiefen.workers.mediation;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.JobError;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jiefen.cases.Agreements;
 import org.jiefen.cases.CaseEvent;
 import org.jiefen.cases.CaseTimeline;
@@ -33,8 +31,8 @@ public class AgreementWorker {
   /** {@code jiefen.mediation.agreement}: stores the terms; answers the signers for the signing form. */
   @JobWorker(type = "jiefen.mediation.agreement", fetchVariables = {"caseId", "unitCode"})
   public Map<String, Object> record(ActivatedJob job) {
-    String caseId = caseId(job);
-    return guarded(job, () -> {
+    String caseId = JobFailures.caseId(job);
+    return JobFailures.guard(job, () -> {
       CaseEvent record = timeline.latestRecord(caseId, AGREEMENT_TASK)
           .orElseThrow(() -> new IllegalStateException("no record of " + AGREEMENT_TASK + " for " + caseId));
       List<Agreements.Option> signers = agreements.record(
@@ -46,13 +44,13 @@ public class AgreementWorker {
   /** {@code jiefen.mediation.signatures}: records who signed now; answers whether all have. */
   @JobWorker(type = "jiefen.mediation.signatures", fetchVariables = {"caseId", "signers", "signedOn"})
   public Map<String, Object> sign(ActivatedJob job) {
-    String caseId = caseId(job);
+    String caseId = JobFailures.caseId(job);
     Map<String, Object> v = job.getVariablesAsMap();
     if (!(v.get("signers") instanceof List<?> signers)) {
       throw JobFailures.incident("the signing task must give a list of signers");
     }
     String signedOn = v.get("signedOn") == null ? null : v.get("signedOn").toString();
-    return guarded(job, () -> {
+    return JobFailures.guard(job, () -> {
       Agreements.Signing signing = agreements.sign(caseId, signers.stream().map(String::valueOf).toList(), signedOn);
       return Map.of("allSigned", signing.allSigned(), "signerOptions", signing.remaining());
     });
@@ -64,28 +62,10 @@ public class AgreementWorker {
    */
   @JobWorker(type = "jiefen.mediation.effective", fetchVariables = {"caseId"})
   public void effective(ActivatedJob job) {
-    String caseId = caseId(job);
-    guarded(job, () -> {
+    String caseId = JobFailures.caseId(job);
+    JobFailures.guard(job, () -> {
       agreements.effective(caseId);
       return null;
     });
-  }
-
-  static String caseId(ActivatedJob job) {
-    Object caseId = job.getVariablesAsMap().get("caseId");
-    if (caseId == null) {
-      throw JobFailures.incident("the task needs the caseId variable");
-    }
-    return caseId.toString();
-  }
-
-  static <T> T guarded(ActivatedJob job, Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (JobError e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw JobFailures.retryLater(job, e);
-    }
   }
 }

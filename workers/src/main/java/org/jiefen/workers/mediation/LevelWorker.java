@@ -43,36 +43,27 @@ public class LevelWorker {
       throw JobFailures.incident("the level task needs the caseId variable and a move header");
     }
     String key = "level-" + job.getElementInstanceKey();
-    try {
-      return switch (move) {
-        case "start" -> {
-          Unit unit = levels.start((String) v.get("originUnitCode"), (String) v.get("startLevel"));
-          yield enter(caseId, key, unit, "LEVEL_ENTERED", "进入" + name(unit) + "调解");
-        }
-        case "choose" -> choose(caseId, key, (String) v.get("unitCode"), (String) v.get("chosenMediator"));
-        case "up" -> {
-          Optional<Unit> above = levels.above((String) v.get("unitCode"));
-          if (above.isEmpty()) {
-            yield Map.of("topReached", true);
-          }
-          String reason = "deadline".equals(v.get("escalationReason")) ? "本级调解期限届满" : "本级调解未能达成协议";
-          yield enter(caseId, key, above.get(), "ESCALATED", reason + "，升级至" + name(above.get()));
-        }
-        case "reopen" -> {
-          agreements.reopened(caseId);
-          Unit unit = levels.unit((String) v.get("unitCode"));
-          yield enter(caseId, key, unit, "REOPENED", "回访发现协议未履行，在" + name(unit) + "重新调解");
-        }
-        default -> throw JobFailures.incident("unknown move '" + move + "'");
-      };
-    } catch (IllegalArgumentException e) {
-      throw JobFailures.incident(e.getMessage());
-    } catch (RuntimeException e) {
-      if (e instanceof io.camunda.client.exception.JobError) {
-        throw e;
+    return JobFailures.guard(job, () -> switch (move) {
+      case "start" -> {
+        Unit unit = levels.start((String) v.get("originUnitCode"), (String) v.get("startLevel"));
+        yield enter(caseId, key, unit, "LEVEL_ENTERED", "进入" + name(unit) + "调解");
       }
-      throw JobFailures.retryLater(job, e);
-    }
+      case "choose" -> choose(caseId, key, (String) v.get("unitCode"), (String) v.get("chosenMediator"));
+      case "up" -> {
+        Optional<Unit> above = levels.above((String) v.get("unitCode"));
+        if (above.isEmpty()) {
+          yield Map.of("topReached", true);
+        }
+        String reason = "deadline".equals(v.get("escalationReason")) ? "本级调解期限届满" : "本级调解未能达成协议";
+        yield enter(caseId, key, above.get(), "ESCALATED", reason + "，升级至" + name(above.get()));
+      }
+      case "reopen" -> {
+        agreements.reopened(caseId);
+        Unit unit = levels.unit((String) v.get("unitCode"));
+        yield enter(caseId, key, unit, "REOPENED", "回访发现协议未履行，在" + name(unit) + "重新调解");
+      }
+      default -> throw JobFailures.incident("unknown move '" + move + "'");
+    });
   }
 
   private Map<String, Object> enter(String caseId, String key, Unit unit, String type, String summary) {

@@ -18,17 +18,14 @@ public class LinkCaseWorker {
 
   @JobWorker(type = "jiefen.case.link", fetchVariables = {"caseId", "linkTo"})
   public void link(ActivatedJob job) {
-    String caseId = AgreementWorker.caseId(job);
+    String caseId = JobFailures.caseId(job);
     Object linkTo = job.getVariablesAsMap().get("linkTo");
     if (linkTo == null) {
       throw JobFailures.incident("linking needs the linkTo variable (a case id from duplicateOptions)");
     }
-    try {
+    JobFailures.guard(job, () -> {
       links.link(caseId, linkTo.toString());
-    } catch (IllegalArgumentException e) {
-      throw JobFailures.incident(e.getMessage());
-    } catch (RuntimeException e) {
-      throw JobFailures.retryLater(job, e);
-    }
+      return null;
+    });
   }
 }

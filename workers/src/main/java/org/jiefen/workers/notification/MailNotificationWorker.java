@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jiefen.cases.CaseLookup;
-import org.jiefen.mail.Backoff;
 import org.jiefen.mail.Outbox;
 import org.jiefen.pii.Masking;
+import org.jiefen.workers.JobFailures;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
 import org.jiefen.users.AppUser;
@@ -45,8 +45,6 @@ public class MailNotificationWorker {
   private static final Logger LOG = LoggerFactory.getLogger(MailNotificationWorker.class);
 
   // The models give these jobs 10 retries: the fewer are left, the longer an outage has lasted, the longer the wait.
-  private static final int MODEL_RETRIES = 10;
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration LONGEST_RETRY = Duration.ofMinutes(2);
 
   private final Outbox outbox;
@@ -87,7 +85,7 @@ public class MailNotificationWorker {
       // Elasticsearch unreachable, most likely; what was queued stays queued, the retry queues the rest.
       String error = Masking.maskText(e.getClass().getSimpleName() + ": " + e.getMessage());
       int retries = Math.max(0, job.getRetries() - 1);
-      Duration wait = Backoff.after(Math.max(1, MODEL_RETRIES - retries), FIRST_RETRY, LONGEST_RETRY);
+      Duration wait = JobFailures.backoff(job.getRetries(), LONGEST_RETRY);
       LOG.warn("mail job {} failed, {} retries left, next in {}: {}", job.getKey(), retries, wait, error);
       throw CamundaError.jobError("mail not queued: " + error, null, retries, wait);
     }
