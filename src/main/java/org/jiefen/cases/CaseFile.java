@@ -8,7 +8,9 @@ import java.util.List;
  * The stored case file. ID and phone numbers exist only as cipher text, masked copy and keyed hash.
  * {@code createdByUnit} is the registering user's unit (their intake queue); {@code duplicates}
  * are cases found at intake with the same party and similar text; {@code level} is the level the
- * case has reached and {@code currentUnitCode} the unit working it now.
+ * case has reached and {@code currentUnitCode} the unit working it now. {@code documents} are the
+ * generated documents, {@code clocks} the statutory clocks, {@code confirmation} the court
+ * confirmation of the agreement.
  */
 public record CaseFile(
     String id,
@@ -36,7 +38,10 @@ public record CaseFile(
     String outcome,
     Instant closed,
     Integer durationDays,
-    Integer satisfaction) {
+    Integer satisfaction,
+    List<CaseDocument> documents,
+    List<CaseClock> clocks,
+    CaseConfirmation confirmation) {
 
   public record StoredParty(
       String name,

@@ -107,6 +107,9 @@ public class CaseService {
               null,
               null,
               null,
+              null,
+              List.of(),
+              List.of(),
               null);
     } while (!cases.create(file));
     timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());

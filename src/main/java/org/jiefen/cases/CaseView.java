@@ -27,6 +27,9 @@ record CaseView(
     Instant closed,
     Integer durationDays,
     Integer satisfaction,
+    List<CaseDocument> documents,
+    List<CaseClock> clocks,
+    CaseConfirmation confirmation,
     List<CaseEvent> timeline) {
 
   record PartyView(String name, String role, String idNumber, String phone, String email) {}
@@ -57,6 +60,9 @@ record CaseView(
         c.closed(),
         c.durationDays(),
         c.satisfaction(),
+        c.documents() == null ? List.of() : c.documents(),
+        c.clocks() == null ? List.of() : c.clocks(),
+        c.confirmation(),
         timeline);
   }
 }
