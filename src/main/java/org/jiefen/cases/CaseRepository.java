@@ -44,6 +44,35 @@ class CaseRepository {
   }
 
   /**
+   * Read-modify-write under optimistic concurrency, for changes to lists in the file (clocks,
+   * documents) that a plain merge would lose when two workers write at once. {@code change} sees
+   * the current file and answers the fields to set, or an empty map for no change; on a version
+   * conflict it runs again on the newer file. Answers the file as written (or as it was).
+   */
+  CaseFile modify(String id, java.util.function.Function<CaseFile, Map<String, Object>> change) {
+    for (int attempt = 0; ; attempt++) {
+      var got = unchecked(() -> es.get(g -> g.index(indices.cases()).id(id), CaseFile.class));
+      if (!got.found() || got.source() == null) {
+        throw new org.jiefen.web.NotFoundProblem("no case " + id);
+      }
+      Map<String, Object> fields = change.apply(got.source());
+      if (fields.isEmpty()) {
+        return got.source();
+      }
+      long seqNo = got.seqNo();
+      long term = got.primaryTerm();
+      boolean written = Documents.unlessConflict(() -> es.update(
+          u -> u.index(indices.cases()).id(id).doc(fields).ifSeqNo(seqNo).ifPrimaryTerm(term), CaseFile.class));
+      if (written) {
+        return find(id).orElseThrow();
+      }
+      if (attempt >= 20) {
+        throw new IllegalStateException("case " + id + " kept changing under a read-modify-write");
+      }
+    }
+  }
+
+  /**
    * Ids of earlier cases of the kind, registered since {@code since}, that share a party (by the
    * keyed hash of an ID or phone number) and whose text is similar (a third of the new text's
    * bigrams in common): the intake clerk decides whether they are the same dispute.
