@@ -24,16 +24,19 @@ class CalendarStore {
     this.indices = indices;
   }
 
+  // Writes are rare (a seed at first start, an administrator's upload) and are read back at once by a
+  // search, so they refresh the shard themselves instead of waiting up to a refresh interval.
+
   /** Stores the year unless the index has it (another instance seeded it, or an administrator loaded it). */
   boolean createIfAbsent(CalendarYear year) {
     return Documents.unlessConflict(() -> es.create(
-        c -> c.index(indices.calendar()).id(Integer.toString(year.year())).document(year).refresh(Refresh.WaitFor)));
+        c -> c.index(indices.calendar()).id(Integer.toString(year.year())).document(year).refresh(Refresh.True)));
   }
 
   /** Replaces the year, visible to searches when this returns. */
   void put(CalendarYear year) {
     unchecked(() -> es.index(
-        i -> i.index(indices.calendar()).id(Integer.toString(year.year())).document(year).refresh(Refresh.WaitFor)));
+        i -> i.index(indices.calendar()).id(Integer.toString(year.year())).document(year).refresh(Refresh.True)));
   }
 
   Optional<CalendarYear> find(int year) {

@@ -20,6 +20,7 @@ public class ClockCatalog {
 
   private final Map<String, ClockDefinition> clocks;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public ClockCatalog(ClockSettings settings) {
     this(settings.clocks());
   }
