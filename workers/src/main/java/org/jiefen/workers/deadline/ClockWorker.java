@@ -163,22 +163,23 @@ public class ClockWorker {
           + job.getElementId() + " has no value");
     }
     try {
-      return instant(value.toString().strip());
+      return instant(value.toString().strip(), calendar.zone());
     } catch (DateTimeParseException e) {
       throw JobFailures.incident("the variable " + fromHeader.strip() + " of " + job.getElementId()
           + " is not an ISO date or date-time: " + value);
     }
   }
 
-  Instant instant(String text) {
+  /** An ISO date (its first instant), a date-time with offset or zone, or a local date-time in {@code zone}. */
+  static Instant instant(String text, java.time.ZoneId zone) {
     if (DATE.matcher(text).matches()) {
-      return LocalDate.parse(text).atStartOfDay(calendar.zone()).toInstant();
+      return LocalDate.parse(text).atStartOfDay(zone).toInstant();
     }
     TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
     if (parsed instanceof ZonedDateTime zoned) {
       return zoned.toInstant();
     }
-    return ((LocalDateTime) parsed).atZone(calendar.zone()).toInstant();
+    return ((LocalDateTime) parsed).atZone(zone).toInstant();
   }
 
   private static String text(Object variable, String fallback) {
