@@ -14,5 +14,6 @@ public enum AuditAction {
   MODEL_DEPLOYED,
   PII_REVEALED,
   USER_SAVED,
-  UNIT_SAVED
+  UNIT_SAVED,
+  CALENDAR_SAVED
 }
