@@ -25,6 +25,28 @@ class DocumentDeterminismTest {
   }
 
   @Test
+  void documentsTypesetAtTheSameTimeShareNothingThatChangesTheirBytes() throws Exception {
+    DocumentRenderer shared = new DocumentRenderer(new DocumentTemplates(null), new PdfRenderer(new DocumentFonts(2)),
+        SampleCases.PII, "长期");
+    DocumentInput agreement = SampleCases.input(DocumentType.MEDIATION_AGREEMENT);
+    DocumentInput opinion = SampleCases.input(DocumentType.PETITION_OPINION);
+    byte[] expectedAgreement = shared.render(DocumentType.MEDIATION_AGREEMENT, agreement).pdf();
+    byte[] expectedOpinion = shared.render(DocumentType.PETITION_OPINION, opinion).pdf();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+      for (int i = 0; i < 16; i++) {
+        boolean even = i % 2 == 0;
+        futures.add(pool.submit(() -> even
+            ? java.util.Arrays.equals(shared.render(DocumentType.MEDIATION_AGREEMENT, agreement).pdf(), expectedAgreement)
+            : java.util.Arrays.equals(shared.render(DocumentType.PETITION_OPINION, opinion).pdf(), expectedOpinion)));
+      }
+      for (var future : futures) {
+        assertThat(future.get()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void aChangedCaseGivesOtherBytes() {
     DocumentInput input = SampleCases.input(DocumentType.MEDIATION_TERMINATION);
     var changed = new DocumentInput(SampleCases.petition(null).file(), input.timeline(), null, input.unitName(), input.userName());
