@@ -15,5 +15,6 @@ public enum AuditAction {
   PII_REVEALED,
   USER_SAVED,
   UNIT_SAVED,
+  CALENDAR_SAVED,
   DOCUMENT_DOWNLOADED
 }

@@ -27,6 +27,11 @@ public class CaseLookup {
         .map(c -> new CaseSummary(c.id(), Masking.maskText(c.title()), c.queryCode(), c.unitCode(), c.status()));
   }
 
+  /** The court confirmation of the case's agreement, when there is one: for notices. */
+  public Optional<CaseConfirmation> confirmation(String caseId) {
+    return cases.find(caseId).map(CaseFile::confirmation);
+  }
+
   /** The parties of the case that gave an e-mail address, in the order of the file; empty for an unknown case. */
   public List<PartyContact> partyContacts(String caseId) {
     return cases.find(caseId).stream()

@@ -28,6 +28,7 @@ public class CaseService {
   private final DataScope scope;
   private final AuditLog audit;
   private final Clock clock;
+  private final CaseClocks clocks;
 
   /** How far back intake looks for the same dispute registered before. */
   private static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(90);
@@ -46,7 +47,9 @@ public class CaseService {
       PiiProtector pii,
       DataScope scope,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      CaseClocks clocks) {
+    this.clocks = clocks;
     this.scope = scope;
     this.audit = audit;
     this.cases = cases;
@@ -126,7 +129,7 @@ public class CaseService {
 
   CaseView view(String id, AppUser user) {
     CaseFile file = file(id, user);
-    return CaseView.of(file, timeline.of(id));
+    return CaseView.of(file, timeline.of(id), clocks.views(file));
   }
 
   /**

@@ -28,13 +28,13 @@ record CaseView(
     Integer durationDays,
     Integer satisfaction,
     List<CaseDocument> documents,
-    List<CaseClock> clocks,
+    List<ClockView> clocks,
     CaseConfirmation confirmation,
     List<CaseEvent> timeline) {
 
   record PartyView(String name, String role, String idNumber, String phone, String email) {}
 
-  static CaseView of(CaseFile c, List<CaseEvent> timeline) {
+  static CaseView of(CaseFile c, List<CaseEvent> timeline, List<ClockView> clocks) {
     return new CaseView(
         c.id(),
         c.queryCode(),
@@ -61,7 +61,7 @@ record CaseView(
         c.durationDays(),
         c.satisfaction(),
         c.documents() == null ? List.of() : c.documents(),
-        c.clocks() == null ? List.of() : c.clocks(),
+        clocks,
         c.confirmation(),
         timeline);
   }

@@ -44,6 +44,7 @@ final class BpmnPreparation {
     }
 
     boolean changed = TaskListeners.addMissing(model);
+    changed |= ClockInputs.addMissing(name, model);
     validate(name, model);
     // Unchanged models keep their exact bytes: re-serialising reformats them, which would make an
     // unchanged redeploy look like a new version.

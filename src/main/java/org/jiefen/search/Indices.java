@@ -21,4 +21,5 @@ public class Indices {
   public String audit() { return properties.index(SearchIndex.AUDIT); }
   public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
   public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }
+  public String calendar() { return properties.index(SearchIndex.CALENDAR); }
 }

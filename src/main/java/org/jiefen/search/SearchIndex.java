@@ -15,7 +15,9 @@ public enum SearchIndex {
   AUDIT("audit"),
   MAIL_OUTBOX("mail-outbox"),
   // Failed sign-ins and locks, shared by every instance of the app (one document per username).
-  LOGIN_ATTEMPTS("login-attempts");
+  LOGIN_ATTEMPTS("login-attempts"),
+  // The public-holiday calendar, one document per year (org.jiefen.calendar).
+  CALENDAR("calendar");
 
   private final String suffix;
   private final String refreshInterval;

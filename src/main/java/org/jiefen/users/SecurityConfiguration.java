@@ -59,6 +59,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/v1/units/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/calendar", "/api/v1/calendar/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

@@ -143,6 +143,28 @@ final class EngineHarness implements AutoCloseable {
     return result;
   }
 
+  /** A variable of one scope (e.g. a task's input mapping) as last written, or null. */
+  Object localVariable(long scopeKey, String name) {
+    Object[] found = {null};
+    records()
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getScopeKey() == scopeKey && v.getName().equals(name))
+        .forEach(v -> found[0] = parse(v.getValue()));
+    return found[0];
+  }
+
+  /** Process instances called by the instance (call activities), in the order they started. */
+  List<Long> children(long parent) {
+    return records()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .filter(v -> v.getBpmnElementType() == BpmnElementType.PROCESS && v.getParentProcessInstanceKey() == parent)
+        .map(ProcessInstanceRecordValue::getProcessInstanceKey)
+        .distinct()
+        .toList();
+  }
+
   private static Object parse(String json) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);

@@ -28,9 +28,13 @@ final class MediationDriver {
   static final Duration LEVEL_DEADLINE = Duration.ofDays(30);
   static final Duration WARNING_BEFORE = Duration.ofDays(5);
 
-  private static final List<String> JOB_TYPES =
+  private static final List<String> JOB_TYPES = new ArrayList<>(
       List.of("jiefen.notify.mail", "jiefen.mediation.level", "jiefen.mediation.agreement",
-          "jiefen.mediation.signatures", "jiefen.mediation.effective", "jiefen.case.close", "jiefen.case.link");
+          "jiefen.mediation.signatures", "jiefen.mediation.effective", "jiefen.case.close", "jiefen.case.link"));
+
+  static {
+    JOB_TYPES.addAll(ConfirmationFakes.JOB_TYPES);
+  }
 
   final EngineHarness harness;
   final long instance;
@@ -42,10 +46,13 @@ final class MediationDriver {
   boolean linked;
   /** How many signature rounds answer "not all signed yet" before the last one does. */
   int missingSignatureRounds;
+  /** The court confirmation (called process) and the documents: answered as their workers would. */
+  final ConfirmationFakes fakes;
 
   private MediationDriver(EngineHarness harness, long instance) {
     this.harness = harness;
     this.instance = instance;
+    this.fakes = new ConfirmationFakes(harness, COUNTY);
   }
 
   static MediationDriver start(EngineHarness harness, String category, Number amount, boolean duplicate)
@@ -77,7 +84,9 @@ final class MediationDriver {
       for (String type : JOB_TYPES) {
         for (ActivatedJob job : harness.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(20)
             .timeout(Duration.ofMinutes(1)).send().join().getJobs()) {
-          assertThat(job.getProcessInstanceKey()).isEqualTo(instance);
+          assertThat(job.getProcessInstanceKey()).as("a job of this case's processes")
+              .isIn(java.util.stream.Stream.concat(java.util.stream.Stream.of(instance),
+                  harness.children(instance).stream()).toList());
           harness.client.newCompleteCommand(job).variables(answer(job)).send().join();
           any = true;
         }
@@ -91,7 +100,8 @@ final class MediationDriver {
     Map<String, String> h = job.getCustomHeaders();
     return switch (job.getType()) {
       case "jiefen.notify.mail" -> {
-        mails.add(h.get("template") + " → " + h.get("recipients") + " @" + v.get("unitCode"));
+        mails.add(h.get("template") + " → " + h.get("recipients") + " @" + v.get("unitCode")
+            + (job.getBpmnProcessId().equals("Mediation") ? "" : " (" + job.getBpmnProcessId() + ")"));
         yield Map.of();
       }
       case "jiefen.mediation.level" -> level(h.get("move"), v);
@@ -104,6 +114,7 @@ final class MediationDriver {
         linked = true;
         yield Map.of();
       }
+      case "jiefen.confirmation.record", "jiefen.clock", "jiefen.document.generate" -> fakes.answer(job);
       default -> Map.of();
     };
   }
@@ -148,9 +159,13 @@ final class MediationDriver {
     return out;
   }
 
-  /** The one open user task of the instance; fails when there is none or several. */
+  /** The one open user task of the instance or the process it called; fails when there is none or several. */
   UserTaskRecordValue task() {
-    List<UserTaskRecordValue> open = harness.openTasks(instance);
+    List<UserTaskRecordValue> open = new ArrayList<>(harness.openTasks(instance));
+    harness.children(instance).forEach(child -> {
+      open.addAll(harness.openTasks(child));
+      assertThat(harness.incidents(child)).as("incidents of the called process").isEmpty();
+    });
     assertThat(harness.incidents(instance)).as("incidents").isEmpty();
     assertThat(open).as("open user tasks").hasSize(1);
     return open.get(0);
@@ -181,8 +196,13 @@ final class MediationDriver {
 
   /** Agreement recorded and signed by all in one round. */
   MediationDriver agreeAndSign() throws Exception {
+    return agreeAndSign(false);
+  }
+
+  /** Agreement recorded, the parties' wish for court confirmation noted, and signed by all in one round. */
+  MediationDriver agreeAndSign(boolean confirmationWanted) throws Exception {
     session("agreed");
-    complete("Task_RecordAgreement", Map.of());
+    complete("Task_RecordAgreement", Map.of("confirmationWanted", confirmationWanted));
     return complete("Task_RecordSignatures", Map.of("signers", List.of("party-0", "party-1", "mediator")));
   }
 

@@ -40,7 +40,13 @@ class MediationProcessTest {
         "forms/mediation/mediation-resume.form",
         "forms/mediation/mediation-agreement.form",
         "forms/mediation/mediation-signatures.form",
-        "forms/mediation/mediation-follow-up.form");
+        "forms/mediation/mediation-follow-up.form",
+        "processes/confirmation/CourtConfirmation.bpmn",
+        "processes/confirmation/ConfirmationEligibility.dmn",
+        "forms/confirmation/confirmation-application.form",
+        "forms/confirmation/confirmation-acceptance.form",
+        "forms/confirmation/confirmation-ruling.form",
+        "forms/confirmation/confirmation-after-rejection.form");
   }
 
   @AfterAll
@@ -86,6 +92,7 @@ class MediationProcessTest {
     assertThat(d.mails).contains("session-scheduled → PARTIES,MEDIATOR @" + VILLAGE);
     assertThat(d.task().getElementId()).isEqualTo("Task_RecordAgreement");
     d.complete("Task_RecordAgreement", Map.of());
+    assertThat(d.fakes.documents).as("the agreement is printed for signing").containsExactly("mediation-agreement");
 
     d.missingSignatureRounds = 1;
     d.complete("Task_RecordSignatures", Map.of("signers", List.of("party-0", "mediator")));
@@ -149,11 +156,63 @@ class MediationProcessTest {
 
     assertThat(d.moves).last().isEqualTo("up: top reached");
     assertThat(d.mails).last().isEqualTo("terminated → PARTIES,MEDIATOR @" + COUNTY);
+    assertThat(d.fakes.documents).as("the written notice of Art. 26").containsExactly("mediation-termination");
     assertThat(d.closedAs).isEqualTo("terminated");
     assertThat(harness.openTasks(d.instance)).isEmpty();
     assertThat(harness.endEvents(d.instance)).containsExactly(
         "End_LevelEscalated", "End_LevelEscalated", "End_LevelEscalated", "End_Terminated");
     assertThat(d.mailTemplates()).filteredOn("session-scheduled"::equals).hasSize(9);
+  }
+
+  @Test
+  void anAgreementConfirmedByTheCourtIsThenFollowedUp() throws Exception {
+    MediationDriver d = labourDispute().consent().failLevel();
+    d.agreeAndSign(true);
+    assertThat(d.mails).contains("agreement-effective → PARTIES,MEDIATOR @" + TOWN);
+    assertThat(harness.children(d.instance)).as("CourtConfirmation called").hasSize(1);
+    UserTaskRecordValue prepare = d.task();
+    assertThat(prepare.getElementId()).isEqualTo("Task_PrepareApplication");
+    assertThat(prepare.getCandidateGroupsList()).as("the unit that mediated helps the parties apply")
+        .containsExactly("mediator:" + TOWN);
+    d.complete("Task_PrepareApplication", Map.of("applicationDecision", "apply"));
+    assertThat(d.fakes.documents).containsExactly("mediation-agreement", "confirmation-application");
+    assertThat(d.task().getCandidateGroupsList()).containsExactly("court:" + COUNTY);
+    d.complete("Task_CourtAcceptance", Map.of("acceptance", "accepted", "acceptedOn", "2026-12-01"));
+    d.complete("Task_CourtRuling", Map.of("ruling", "confirmed"));
+    assertThat(d.variable("confirmationResult", String.class::cast)).isEqualTo("confirmed");
+    assertThat(harness.openTasks(d.instance)).as("waiting for the follow-up").isEmpty();
+
+    d.advance(Duration.ofDays(31));
+    d.complete("Task_FollowUp", Map.of("performed", "yes", "satisfaction", 5));
+    assertThat(d.closedAs).isEqualTo("agreed");
+  }
+
+  @Test
+  void aCourtRejectionThePartiesWantToMediateAgainReopensTheLevel() throws Exception {
+    MediationDriver d = labourDispute().consent();
+    d.agreeAndSign(true);
+    d.complete("Task_PrepareApplication", Map.of("applicationDecision", "apply"));
+    d.complete("Task_CourtAcceptance", Map.of("acceptance", "accepted", "acceptedOn", "2026-12-01"));
+    d.complete("Task_CourtRuling", Map.of("ruling", "rejected"));
+    assertThat(d.mails).last().isEqualTo("confirmation-rejected → PARTIES,MEDIATOR @" + VILLAGE + " (CourtConfirmation)");
+    d.complete("Task_AfterRejection", Map.of("afterRejection", "remediate"));
+
+    assertThat(d.moves).last().isEqualTo("reopen " + VILLAGE);
+    assertThat(d.task().getElementId()).isEqualTo("Task_ScheduleSession");
+    assertThat(d.unitOfTask()).isEqualTo("mediator:" + VILLAGE);
+  }
+
+  @Test
+  void aCourtRejectionThePartiesTakeToCourtGoesOnToTheFollowUp() throws Exception {
+    MediationDriver d = labourDispute().consent();
+    d.agreeAndSign(true);
+    d.complete("Task_PrepareApplication", Map.of("applicationDecision", "apply"));
+    d.complete("Task_CourtAcceptance", Map.of("acceptance", "not_accepted", "acceptedOn", "2026-12-01"));
+    d.complete("Task_AfterRejection", Map.of("afterRejection", "litigate"));
+    assertThat(d.moves).doesNotContain("reopen " + VILLAGE);
+    assertThat(harness.openTasks(d.instance)).isEmpty();
+    d.advance(Duration.ofDays(31));
+    assertThat(d.task().getElementId()).isEqualTo("Task_FollowUp");
   }
 
   @Test

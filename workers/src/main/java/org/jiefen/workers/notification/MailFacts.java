@@ -27,7 +27,10 @@ record MailFacts(
     TemporalAccessor sessionAt,
     String sessionPlace,
     String escalationReason,
-    Integer maxAttempts) {
+    Integer maxAttempts,
+    Instant due,
+    String court,
+    String confirmationReason) {
 
   /** China keeps one time zone; dates in mail are read there. */
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -45,6 +48,16 @@ record MailFacts(
   /** The reader-independent facts; the variables are those the worker fetched. */
   static MailFacts of(String caseId, String title, String queryCode, String unitName, UnitLevel unitLevel,
       Map<String, Object> variables) {
+    return of(caseId, title, queryCode, unitName, unitLevel, variables, null, null, null);
+  }
+
+  /**
+   * As above, with the court confirmation facts: {@code dueVariable} names the variable holding the
+   * due instant of the clock the mail is about (header {@code due}); {@code court} and
+   * {@code confirmationReason} come from the case file.
+   */
+  static MailFacts of(String caseId, String title, String queryCode, String unitName, UnitLevel unitLevel,
+      Map<String, Object> variables, String dueVariable, String court, String confirmationReason) {
     UnitLevel level = unitLevel;
     String levelName = string(variables, "level");
     if (levelName != null) {
@@ -66,10 +79,11 @@ record MailFacts(
       throw new BadVariable("variable maxAttempts must be a positive number");
     }
     return new MailFacts(caseId, title, queryCode, unitName, level, instant(variables, "levelDue"),
-        dateOrDateTime(variables, "sessionAt"), string(variables, "sessionPlace"), reason, maxAttempts);
+        dateOrDateTime(variables, "sessionAt"), string(variables, "sessionPlace"), reason, maxAttempts,
+        dueVariable == null ? null : instant(variables, dueVariable), court, confirmationReason);
   }
 
-  /** The template arguments {0}..{9} (see mail_zh_CN.properties) for a reader called {@code name}. */
+  /** The template arguments {0}..{12} (see mail_zh_CN.properties) for a reader called {@code name}. */
   Object[] args(String name, Locale locale, MailTemplates templates) {
     String missing = templates.phrase("mail.value.missing", locale);
     boolean english = "en".equals(locale.getLanguage());
@@ -90,7 +104,11 @@ record MailFacts(
       levelDue == null ? missing : date(levelDue.atZone(ZONE).toLocalDate(), english),
       sessionAt == null ? missing : session(english),
       orElse(sessionPlace, missing),
-      reason
+      reason,
+      orElse(court, english ? "the people's court" : "人民法院"),
+      // A clock falls due at the end of its last day: the day shown is the one before the instant's midnight.
+      due == null ? missing : date(due.minusSeconds(1).atZone(ZONE).toLocalDate(), english),
+      orElse(confirmationReason, templates.phrase("mail.value.no-reason", locale))
     };
   }
 

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code jiefen.notify.mail}: queues one mail per recipient in the {@link Outbox} and completes;
  * the outbox delivers it, so an SMTP outage never holds up the process.
  *
- * <p>Headers: {@code template} (a template in {@code i18n/mail_*.properties}) and {@code recipients},
+ * <p>Headers: {@code template} (a template in {@code i18n/mail_*.properties}), optional {@code due}
+ * (the variable with the due date the mail states, one of {@link #DUE_VARIABLES}) and {@code recipients},
  * a comma list of {@code PARTIES} (every party of the case with an e-mail address, in Chinese) and
  * {@link Role} names such as {@code MEDIATOR}, {@code SUPERVISOR}, {@code POLICE_LIAISON}: the
  * holders of that role at the unit in {@code unitCode} or, when it has none, at the nearest unit
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
 public class MailNotificationWorker {
 
   static final String PARTIES = "PARTIES";
+
+  /** Variables a {@code due} header may name: the clocks whose due date a mail states. */
+  static final List<String> DUE_VARIABLES = List.of("levelDue", "applicationDue", "acceptanceDue", "decisionDue");
 
   private static final Logger LOG = LoggerFactory.getLogger(MailNotificationWorker.class);
 
@@ -73,7 +77,8 @@ public class MailNotificationWorker {
   @JobWorker(
       type = "jiefen.notify.mail",
       fetchVariables = {
-        "caseId", "unitCode", "level", "levelDue", "sessionAt", "sessionPlace", "escalationReason", "maxAttempts"
+        "caseId", "unitCode", "level", "levelDue", "sessionAt", "sessionPlace", "escalationReason", "maxAttempts",
+        "applicationDue", "acceptanceDue", "decisionDue"
       })
   public void notify(ActivatedJob job) {
     try {
@@ -105,9 +110,15 @@ public class MailNotificationWorker {
     var summary = cases.summary(caseId).orElseThrow(() -> new ModellingError("no case " + clip(caseId)));
     String unitCode = variables.get("unitCode") instanceof String code && !code.isBlank() ? code : summary.unitCode();
     Optional<Unit> unit = units.find(unitCode);
+    String due = headers.get("due");
+    if (due != null && !DUE_VARIABLES.contains(due)) {
+      throw new ModellingError("header 'due' must name one of " + DUE_VARIABLES);
+    }
+    var confirmation = cases.confirmation(caseId);
     MailFacts facts =
         MailFacts.of(caseId, summary.title(), summary.queryCode(), unit.map(Unit::name).orElse(unitCode),
-            unit.map(Unit::level).orElse(null), variables);
+            unit.map(Unit::level).orElse(null), variables, due,
+            confirmation.map(c -> c.court()).orElse(null), confirmation.map(c -> c.reason()).orElse(null));
 
     String key = caseId + ":" + template + ":" + job.getElementInstanceKey();
     int queued = 0;

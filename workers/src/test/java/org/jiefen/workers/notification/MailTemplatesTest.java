@@ -24,7 +24,10 @@ class MailTemplatesTest {
   /** What the mediation models may ask for (the mediation issue's list). */
   static final Set<String> TEMPLATES =
       Set.of("case-accepted", "session-scheduled", "escalated", "deadline-warning", "level-deadline",
-          "violence-risk", "refused", "terminated", "agreement-effective", "follow-up-due");
+          "violence-risk", "refused", "terminated", "agreement-effective", "follow-up-due",
+          "confirmation-refused", "confirmation-window-warning", "confirmation-expired", "confirmation-submitted",
+          "court-clock-warning", "court-clock-overdue", "confirmation-extended", "confirmation-confirmed",
+          "confirmation-rejected");
 
   private final MailTemplates templates = new MailTemplates();
 
@@ -118,6 +121,25 @@ class MailTemplatesTest {
         .contains("county (district) people's mediation centre", "3 mediation attempts");
     assertThat(templates.render("session-scheduled", en, county.args("Li", en, templates)).text())
         .contains("to be announced");
+  }
+
+  @Test
+  void courtConfirmationMailsNameTheCourtTheDayAndTheReason() {
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    // The clock falls due at the end of 2026-12-31 in China, i.e. at midnight into 2027.
+    MailFacts facts = MailFacts.of("MD-1", "纠纷", "K7P9X2QM", "新安街道", UnitLevel.TOWN,
+        Map.of("applicationDue", "2026-12-31T16:00:00Z"), "applicationDue", "深圳市宝安区人民法院", "协议内容不明确");
+    assertThat(templates.render("confirmation-window-warning", zh, facts.args("王小明", zh, templates)).text())
+        .contains("2026年12月31日", "深圳市宝安区人民法院", "第三十三条").doesNotContain("2027");
+    assertThat(templates.render("confirmation-rejected", zh, facts.args("王小明", zh, templates)).text())
+        .contains("深圳市宝安区人民法院", "协议内容不明确", "第二百零六条");
+    Locale en = Locale.ENGLISH;
+    assertThat(templates.render("confirmation-window-warning", en, facts.args("Li", en, templates)).text())
+        .contains("31 December 2026", "People's Mediation Law");
+
+    MailFacts noReason = MailFacts.of("MD-1", "纠纷", "K7P9X2QM", "新安街道", UnitLevel.TOWN, Map.of(), null, null, null);
+    assertThat(templates.render("confirmation-rejected", zh, noReason.args("王小明", zh, templates)).text())
+        .contains("人民法院对案件", "（未注明理由）");
   }
 
   @Test
