@@ -1,0 +1,57 @@
+package org.jiefen.documents;
+
+import java.util.Map;
+
+/** Chinese names of the codes a case file stores, as documents print them. */
+final class Labels {
+
+  private static final Map<String, String> ROLES =
+      Map.of("applicant", "申请人", "respondent", "被申请人", "third_party", "第三人");
+
+  private static final Map<String, String> CATEGORIES = Map.of(
+      "neighbour", "邻里纠纷", "family", "婚姻家庭纠纷", "labour", "劳动争议纠纷", "land", "土地纠纷",
+      "property_management", "物业纠纷", "consumer", "消费纠纷", "traffic", "交通事故纠纷", "medical", "医疗纠纷",
+      "other", "其他纠纷");
+
+  private static final Map<String, String> CHANNELS = Map.of(
+      "walk_in", "来访", "hotline_12345", "12345热线", "grid_app", "网格员上报", "online", "网上申请", "letter", "来信",
+      "phone", "来电", "court", "法院委派", "police", "公安移送");
+
+  private static final Map<String, String> OUTCOMES = Map.of(
+      "agreed", "调解成功，达成协议", "terminated", "调解终止", "refused", "当事人不同意调解", "linked", "并案处理");
+
+  private static final Map<String, String> LEVELS = Map.of("VILLAGE", "村（社区）", "TOWN", "乡镇（街道）", "COUNTY", "县（区）");
+
+  private static final Map<String, String> EVENTS = Map.ofEntries(
+      Map.entry("CASE_REGISTERED", "立案登记"), Map.entry("LEVEL_ENTERED", "进入调解层级"),
+      Map.entry("ESCALATED", "升级调解"), Map.entry("TASK_RECORD", "办理记录"), Map.entry("TASK_CREATED", "任务生成"),
+      Map.entry("AGREEMENT_RECORDED", "制作调解协议"), Map.entry("AGREEMENT_SIGNED", "调解协议签名"),
+      Map.entry("AGREEMENT_EFFECTIVE", "调解协议生效"), Map.entry("CASE_CLOSED", "结案"),
+      Map.entry("DOCUMENT_GENERATED", "生成文书"));
+
+  private Labels() {}
+
+  static String role(String code) {
+    return ROLES.getOrDefault(code, "当事人");
+  }
+
+  static String category(String code) {
+    return CATEGORIES.getOrDefault(code, code == null ? "" : code);
+  }
+
+  static String channel(String code) {
+    return CHANNELS.getOrDefault(code, code == null ? "" : code);
+  }
+
+  static String outcome(String code) {
+    return code == null ? "办理中" : OUTCOMES.getOrDefault(code, code);
+  }
+
+  static String level(String code) {
+    return LEVELS.getOrDefault(code, code == null ? "" : code);
+  }
+
+  static String event(String type) {
+    return EVENTS.getOrDefault(type, type);
+  }
+}
