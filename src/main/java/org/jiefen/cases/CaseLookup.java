@@ -32,6 +32,19 @@ public class CaseLookup {
     return cases.find(caseId).map(CaseFile::confirmation);
   }
 
+  /** The petition part of the case file, when the case has one: for notices and the task list. */
+  public Optional<CasePetition> petition(String caseId) {
+    return cases.find(caseId).map(CaseFile::petition);
+  }
+
+  /** The leader who took ownership (包案) of the case: username and display name; empty when nobody has. */
+  public Optional<Owner> owner(String caseId) {
+    return petition(caseId).filter(p -> p.owner() != null).map(p -> new Owner(p.owner(), p.ownerName()));
+  }
+
+  /** A leader who owns a case. */
+  public record Owner(String username, String name) {}
+
   /** The parties of the case that gave an e-mail address, in the order of the file; empty for an unknown case. */
   public List<PartyContact> partyContacts(String caseId) {
     return cases.find(caseId).stream()

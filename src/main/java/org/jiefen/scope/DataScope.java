@@ -5,7 +5,6 @@ import java.util.List;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
 import org.jiefen.users.AppUser;
-import org.jiefen.users.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,17 @@ public class DataScope {
     this.units = units;
   }
 
-  /** Whether the user sees a case or task at a unit with this path, currently addressed to {@code currentUnit}. */
+  /**
+   * Whether the user sees a case or task at a unit with this path, currently addressed to {@code
+   * currentUnit}. The staff of the unit working a case see it even outside the registering unit's
+   * subtree (a petition forwarded to a department or reviewed a level up); a supervisor sees what
+   * is addressed to their unit.
+   */
   public boolean sees(AppUser user, List<String> unitPath, String currentUnit) {
     if (unitPath != null && unitPath.contains(user.unitCode())) {
       return true;
     }
-    return user.has(Role.SUPERVISOR) && user.unitCode().equals(currentUnit);
+    return user.unitCode().equals(currentUnit);
   }
 
   /** Whether the unit is the user's own or below it. */
@@ -52,9 +56,6 @@ public class DataScope {
 
   private static Query scoped(AppUser user, String pathField, String currentField) {
     Query subtree = Query.of(q -> q.term(t -> t.field(pathField).value(user.unitCode())));
-    if (!user.has(Role.SUPERVISOR)) {
-      return subtree;
-    }
     Query addressed = Query.of(q -> q.term(t -> t.field(currentField).value(user.unitCode())));
     return Query.of(q -> q.bool(b -> b.should(subtree).should(addressed).minimumShouldMatch("1")));
   }
