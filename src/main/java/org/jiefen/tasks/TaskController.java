@@ -28,15 +28,17 @@ class TaskController {
     this.audit = audit;
   }
 
-  /** Sorted by due date (soonest first, none last), then by creation. */
+  /** Sorted by due date (soonest first, none last), then by creation; {@code owner}: tasks of cases that leader owns (包案). */
   @GetMapping
   List<TaskDoc> list(
       @RequestParam(required = false) String caseId,
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) TaskState state,
-      @RequestParam(required = false) DueState dueState) {
-    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state, dueState), currentUser.get());
+      @RequestParam(required = false) DueState dueState,
+      @RequestParam(required = false) String owner) {
+    return tasks.search(new TaskRepository.Filter(caseId, assignee, candidateGroup, state, dueState, owner),
+        currentUser.get());
   }
 
   @GetMapping("/{id}")

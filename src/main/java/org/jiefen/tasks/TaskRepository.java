@@ -41,11 +41,42 @@ class TaskRepository {
     return Documents.find(es, indices.tasks(), id, TaskDoc.class);
   }
 
-  record Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState) {
+  record Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState, String owner) {
 
     Filter(String caseId, String assignee, String candidateGroup, TaskState state) {
-      this(caseId, assignee, candidateGroup, state, null);
+      this(caseId, assignee, candidateGroup, state, null, null);
     }
+
+    Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState) {
+      this(caseId, assignee, candidateGroup, state, dueState, null);
+    }
+  }
+
+  /**
+   * The open tasks of a case, after a refresh: a task indexed a moment ago is among them. For
+   * changes to every task of a case (a leader took ownership), which are rare.
+   */
+  List<TaskDoc> openOf(String caseId) {
+    unchecked(() -> es.indices().refresh(r -> r.index(indices.tasks())));
+    Query open = Query.of(q -> q.terms(t -> t.field("state").terms(v -> v.value(
+        List.of(FieldValue.of(TaskState.CREATED.name()), FieldValue.of(TaskState.ASSIGNED.name()))))));
+    return sources(
+        unchecked(
+            () ->
+                es.search(
+                    s ->
+                        s.index(indices.tasks())
+                            .size(1000)
+                            .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("caseId").value(caseId))).filter(open))),
+                    TaskDoc.class)));
+  }
+
+  /** Sets the owner fields of a task, leaving the rest as it is (a claim may be writing it at the same time). */
+  void setOwner(String id, String owner, String ownerName) {
+    java.util.Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("owner", owner);
+    fields.put("ownerName", ownerName);
+    unchecked(() -> es.update(u -> u.index(indices.tasks()).id(id).doc(fields).retryOnConflict(5), TaskDoc.class));
   }
 
   /** Tasks by due date (soonest first, none last), then by creation; {@code now} decides the due states. */
@@ -56,6 +87,7 @@ class TaskRepository {
     term(filters, "assignee", filter.assignee());
     term(filters, "candidateGroups", filter.candidateGroup());
     term(filters, "state", filter.state() == null ? null : filter.state().name());
+    term(filters, "owner", filter.owner());
     if (filter.dueState() != null) {
       filters.add(dueState(filter.dueState(), now));
     }

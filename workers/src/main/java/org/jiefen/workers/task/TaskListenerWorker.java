@@ -76,6 +76,8 @@ public class TaskListenerWorker {
             job.getProcessDefinitionKey(),
             null,
             null,
+            null,
+            null,
             null));
   }
 
