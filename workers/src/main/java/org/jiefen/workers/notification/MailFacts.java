@@ -30,7 +30,8 @@ record MailFacts(
     Integer maxAttempts,
     Instant due,
     String court,
-    String confirmationReason) {
+    String confirmationReason,
+    PetitionFacts petition) {
 
   /** China keeps one time zone; dates in mail are read there. */
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -80,13 +81,24 @@ record MailFacts(
     }
     return new MailFacts(caseId, title, queryCode, unitName, level, instant(variables, "levelDue"),
         dateOrDateTime(variables, "sessionAt"), string(variables, "sessionPlace"), reason, maxAttempts,
-        dueVariable == null ? null : instant(variables, dueVariable), court, confirmationReason);
+        dueVariable == null ? null : instant(variables, dueVariable), court, confirmationReason, null);
   }
 
-  /** The template arguments {0}..{12} (see mail_zh_CN.properties) for a reader called {@code name}. */
+  /** As these facts, with what a petition mail says ({@link PetitionFacts}). */
+  MailFacts with(PetitionFacts facts) {
+    return new MailFacts(caseId, title, queryCode, unitName, level, levelDue, sessionAt, sessionPlace,
+        escalationReason, maxAttempts, due, court, confirmationReason, facts);
+  }
+
+  /** The template arguments {0}..{23} (see mail_zh_CN.properties) for a reader called {@code name}. */
   Object[] args(String name, Locale locale, MailTemplates templates) {
     String missing = templates.phrase("mail.value.missing", locale);
     boolean english = "en".equals(locale.getLanguage());
+    PetitionFacts p = petition == null ? PetitionFacts.NONE : petition;
+    String unknownUnit = templates.phrase("mail.petition.unknown-unit", locale);
+    String unitAbove = templates.phrase("mail.petition.unit-above", locale);
+    // a petition mail without a due header states the due date of the clock it is about
+    Instant dueDay = due != null ? due : p.clockDue();
     String reason =
         switch (escalationReason == null ? "" : escalationReason) {
           case "attempts" -> templates.phrase("mail.reason.attempts", locale,
@@ -107,9 +119,26 @@ record MailFacts(
       reason,
       orElse(court, english ? "the people's court" : "人民法院"),
       // A clock falls due at the end of its last day: the day shown is the one before the instant's midnight.
-      due == null ? missing : date(due.minusSeconds(1).atZone(ZONE).toLocalDate(), english),
-      orElse(confirmationReason, templates.phrase("mail.value.no-reason", locale))
+      dueDay == null ? missing : date(dueDay.minusSeconds(1).atZone(ZONE).toLocalDate(), english),
+      orElse(confirmationReason, templates.phrase("mail.value.no-reason", locale)),
+      orElse(p.handlingUnit(), unknownUnit),
+      clockName(p, locale, templates),
+      orElse(p.reason(), templates.phrase("mail.value.no-reason", locale)),
+      orElse(p.supervisedUnit(), unknownUnit),
+      p.daysLate() > 0 ? templates.phrase("mail.petition.late", locale, p.daysLate()) : "",
+      orElse(p.mediationCaseId(), missing),
+      orElse(p.aboveHandling(), unitAbove),
+      orElse(p.office(), orElse(unitName, unknownUnit)),
+      orElse(p.reviewUnit(), unknownUnit),
+      orElse(p.aboveReview(), unitAbove),
+      orElse(p.reReviewUnit(), unknownUnit)
     };
+  }
+
+  /** The clock in the reader's language (mail.clock.<id>), else its label in the case file. */
+  private static String clockName(PetitionFacts p, Locale locale, MailTemplates templates) {
+    String fallback = orElse(p.clockLabel(), templates.phrase("mail.petition.some-clock", locale));
+    return p.clockId() == null ? fallback : templates.phraseOr("mail.clock." + p.clockId(), fallback, locale);
   }
 
   private String session(boolean english) {

@@ -28,12 +28,16 @@ import org.springframework.stereotype.Component;
  * the outbox delivers it, so an SMTP outage never holds up the process.
  *
  * <p>Headers: {@code template} (a template in {@code i18n/mail_*.properties}), optional {@code due}
- * (the variable with the due date the mail states, one of {@link #DUE_VARIABLES}) and {@code recipients},
+ * (the variable with the due date the mail states, one of {@link #DUE_VARIABLES}; a petition mail
+ * without one states the due date of the clock in variable {@code clockId}) and {@code recipients},
  * a comma list of {@code PARTIES} (every party of the case with an e-mail address, in Chinese) and
  * {@link Role} names such as {@code MEDIATOR}, {@code SUPERVISOR}, {@code POLICE_LIAISON}: the
  * holders of that role at the unit in {@code unitCode} or, when it has none, at the nearest unit
  * above that has, each in the language they chose. An unknown template or token is a modelling
  * error: the job fails without retries, which raises an incident.
+ *
+ * <p>Petition templates ({@code petition-*}) also read the case file for unit names, the clock, the
+ * reason someone recorded, the supervision and the linked mediation case ({@link PetitionMailReader}).
  *
  * <p>Idempotent: the event key is (case, template, element instance), stable across retries and
  * redeliveries, and the outbox keeps one mail per (event, recipient).
@@ -44,7 +48,8 @@ public class MailNotificationWorker {
   static final String PARTIES = "PARTIES";
 
   /** Variables a {@code due} header may name: the clocks whose due date a mail states. */
-  static final List<String> DUE_VARIABLES = List.of("levelDue", "applicationDue", "acceptanceDue", "decisionDue");
+  static final List<String> DUE_VARIABLES = List.of("levelDue", "applicationDue", "acceptanceDue", "decisionDue",
+      "triageDue", "objectionDue", "handlingDue", "reviewWindowDue", "reviewDue", "reReviewWindowDue", "reReviewDue");
 
   private static final Logger LOG = LoggerFactory.getLogger(MailNotificationWorker.class);
 
@@ -55,13 +60,16 @@ public class MailNotificationWorker {
   private final UserDirectory users;
   private final UnitDirectory units;
   private final CaseLookup cases;
+  private final PetitionMailReader petitions;
   private final MailTemplates templates = new MailTemplates();
 
-  MailNotificationWorker(Outbox outbox, UserDirectory users, UnitDirectory units, CaseLookup cases) {
+  MailNotificationWorker(Outbox outbox, UserDirectory users, UnitDirectory units, CaseLookup cases,
+      PetitionMailReader petitions) {
     this.outbox = outbox;
     this.users = users;
     this.units = units;
     this.cases = cases;
+    this.petitions = petitions;
   }
 
   /** A recipient and the language to write to them in. */
@@ -78,7 +86,9 @@ public class MailNotificationWorker {
       type = "jiefen.notify.mail",
       fetchVariables = {
         "caseId", "unitCode", "level", "levelDue", "sessionAt", "sessionPlace", "escalationReason", "maxAttempts",
-        "applicationDue", "acceptanceDue", "decisionDue"
+        "applicationDue", "acceptanceDue", "decisionDue",
+        "triageDue", "objectionDue", "handlingDue", "reviewWindowDue", "reviewDue", "reReviewWindowDue", "reReviewDue",
+        "clockId", "handlingUnitCode"
       })
   public void notify(ActivatedJob job) {
     try {
@@ -119,6 +129,9 @@ public class MailNotificationWorker {
         MailFacts.of(caseId, summary.title(), summary.queryCode(), unit.map(Unit::name).orElse(unitCode),
             unit.map(Unit::level).orElse(null), variables, due,
             confirmation.map(c -> c.court()).orElse(null), confirmation.map(c -> c.reason()).orElse(null));
+    if (PetitionMailReader.applies(template)) {
+      facts = facts.with(petitions.read(caseId, summary.unitCode(), template, variables, due));
+    }
 
     String key = caseId + ":" + template + ":" + job.getElementInstanceKey();
     int queued = 0;

@@ -41,6 +41,13 @@ final class MailTemplates {
         messages.getMessage("mail." + template + ".text", args, locale) + phrase("mail.signature", locale));
   }
 
+  /** A phrase, or {@code fallback} when the bundle has none under {@code key}. */
+  String phraseOr(String key, String fallback, Locale locale) {
+    // not getMessage(key, args, fallback, locale): that would run the fallback through MessageFormat
+    String found = messages.getMessage(key, null, null, locale);
+    return found == null ? fallback : found;
+  }
+
   /** A phrase that fills an argument (a reason, the word for a missing value). */
   String phrase(String key, Locale locale, Object... args) {
     return messages.getMessage(key, args, locale);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,13 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The templates exist in both languages, key for key, and render without leftovers. */
 class MailTemplatesTest {
 
-  /** What the mediation models may ask for (the mediation issue's list). */
+  /** What the mediation, confirmation and petition models may ask for (the issues' lists). */
   static final Set<String> TEMPLATES =
       Set.of("case-accepted", "session-scheduled", "escalated", "deadline-warning", "level-deadline",
           "violence-risk", "refused", "terminated", "agreement-effective", "follow-up-due",
           "confirmation-refused", "confirmation-window-warning", "confirmation-expired", "confirmation-submitted",
           "court-clock-warning", "court-clock-overdue", "confirmation-extended", "confirmation-confirmed",
-          "confirmation-rejected");
+          "confirmation-rejected",
+          "petition-registered", "petition-not-accepted", "petition-legal-channel", "petition-accepted",
+          "petition-forwarded", "petition-returned", "petition-clock-warning", "petition-overdue", "petition-extended",
+          "petition-opinion", "petition-review-decided", "petition-final", "petition-referred-to-mediation");
 
   private final MailTemplates templates = new MailTemplates();
 
@@ -140,6 +145,56 @@ class MailTemplatesTest {
     MailFacts noReason = MailFacts.of("MD-1", "纠纷", "K7P9X2QM", "新安街道", UnitLevel.TOWN, Map.of(), null, null, null);
     assertThat(templates.render("confirmation-rejected", zh, noReason.args("王小明", zh, templates)).text())
         .contains("人民法院对案件", "（未注明理由）");
+  }
+
+  /** A petition handled by a department, reviewed by the district, supervised, referred to mediation. */
+  static PetitionFacts petition() {
+    return new PetitionFacts("宝安区人力资源局", "petition-handling", "信访事项办理期限", Instant.parse("2027-01-30T16:00:00Z"),
+        "涉及多个部门，需要会商", "宝安区人力资源局", 3, "MD-20261201-K7P9X", "宝安区", "宝安区", "深圳市", "深圳市",
+        "宝安区信访局");
+  }
+
+  @Test
+  void petitionMailsStateUnitsClocksReasonsAndArticles() {
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    MailFacts facts = MailFacts.of("XF-20261201-Q8M2N", "反映某公司未缴纳社会保险费问题", "Q8M2NRST", "宝安区", UnitLevel.COUNTY,
+        Map.of("objectionDue", "2026-12-08T16:00:00Z"), "objectionDue", null, null).with(petition());
+    java.util.function.Function<String, String> zhText = t -> templates.render(t, zh, facts.args("王小明", zh, templates)).text();
+
+    assertThat(zhText.apply("petition-registered")).contains("宝安区信访局登记", "查询码：Q8M2NRST", "第二十一条", "15日内");
+    assertThat(zhText.apply("petition-not-accepted")).contains("不予受理", "理由：涉及多个部门", "第二十三条", "第三十六条");
+    assertThat(zhText.apply("petition-legal-channel")).contains("涉法涉诉", "第二十五条");
+    assertThat(zhText.apply("petition-accepted")).contains("已由宝安区人力资源局受理", "60日内", "30日", "第三十四条");
+    assertThat(zhText.apply("petition-forwarded")).contains("宝安区信访局已将", "5个工作日内（至 2026年12月8日）", "第二十三条");
+    assertThat(zhText.apply("petition-returned")).contains("宝安区人力资源局认为", "理由：涉及多个部门");
+    assertThat(zhText.apply("petition-clock-warning")).contains("信访事项办理期限将于 2026年12月8日 届满");
+    assertThat(zhText.apply("petition-extended")).contains("不超过30日", "延期理由：涉及多个部门", "第三十四条");
+    assertThat(zhText.apply("petition-opinion")).contains("请求宝安区复查", "第三十五条");
+    assertThat(zhText.apply("petition-review-decided")).contains("宝安区已对", "向深圳市请求复核", "第三十六条");
+    assertThat(zhText.apply("petition-final")).contains("深圳市已对", "不再受理");
+    assertThat(zhText.apply("petition-referred-to-mediation")).contains("MD-20261201-K7P9X", "第三十三条");
+
+    // a supervision mail has no due header: the clock's own due date, and how late
+    MailFacts overdue = MailFacts.of("XF-20261201-Q8M2N", "反映某公司未缴纳社会保险费问题", "Q8M2NRST", "宝安区",
+        UnitLevel.COUNTY, Map.of(), null, null, null).with(petition());
+    String supervision = templates.render("petition-overdue", zh, overdue.args("赵刚", zh, templates)).text();
+    assertThat(supervision).contains("宝安区人力资源局办理的", "信访事项办理期限已于 2027年1月30日 届满，已逾期 3 日，尚未办结", "包案");
+    Locale en = Locale.ENGLISH;
+    assertThat(templates.render("petition-overdue", en, overdue.args("Zhao", en, templates)).text())
+        .contains("The time limit to handle the petition of petition", "ended on 30 January 2027, 3 day(s) overdue");
+    assertThat(templates.render("petition-overdue", en, overdue.args("Zhao", en, templates)).subject())
+        .isEqualTo("[Jiefen] Supervision: petition XF-20261201-Q8M2N, the time limit to handle the petition has ended");
+
+    // without facts from the file the mails still read: general words instead of names
+    MailFacts bare = MailFacts.of("XF-1", "事项", "Q8M2NRST", "宝安区", UnitLevel.COUNTY, Map.of());
+    for (String template : TEMPLATES.stream().filter(t -> t.startsWith("petition-")).toList()) {
+      for (Locale locale : List.of(zh, en)) {
+        var mail = templates.render(template, locale, bare.args("王小明", locale, templates));
+        assertThat(mail.subject() + mail.text()).as(template).doesNotContain("{", "}", "null", "逾期 0");
+      }
+    }
+    assertThat(templates.render("petition-overdue", zh, bare.args("赵刚", zh, templates)).text())
+        .contains("有关机关、单位办理的", "办理期限已于 另行通知 届满，尚未办结");
   }
 
   @Test
