@@ -41,7 +41,8 @@ public record CaseFile(
     Integer satisfaction,
     List<CaseDocument> documents,
     List<CaseClock> clocks,
-    CaseConfirmation confirmation) {
+    CaseConfirmation confirmation,
+    CasePetition petition) {
 
   public record StoredParty(
       String name,

@@ -113,6 +113,7 @@ public class CaseService {
               null,
               List.of(),
               List.of(),
+              null,
               null);
     } while (!cases.create(file));
     timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
