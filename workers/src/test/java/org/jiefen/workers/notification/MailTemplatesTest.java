@@ -164,12 +164,12 @@ class MailTemplatesTest {
     assertThat(zhText.apply("petition-registered")).contains("宝安区信访局登记", "查询码：Q8M2NRST", "第二十一条", "15日内");
     assertThat(zhText.apply("petition-not-accepted")).contains("不予受理", "理由：涉及多个部门", "第二十三条", "第三十六条");
     assertThat(zhText.apply("petition-legal-channel")).contains("涉法涉诉", "第二十五条");
-    assertThat(zhText.apply("petition-accepted")).contains("已由宝安区人力资源局受理", "60日内", "30日", "第三十四条");
+    assertThat(zhText.apply("petition-accepted")).contains("已由宝安区人力资源局受理", "60日内（至 2026年12月8日）", "30日", "第三十四条");
     assertThat(zhText.apply("petition-forwarded")).contains("宝安区信访局已将", "5个工作日内（至 2026年12月8日）", "第二十三条");
     assertThat(zhText.apply("petition-returned")).contains("宝安区人力资源局认为", "理由：涉及多个部门");
     assertThat(zhText.apply("petition-clock-warning")).contains("信访事项办理期限将于 2026年12月8日 届满");
     assertThat(zhText.apply("petition-extended")).contains("不超过30日", "延期理由：涉及多个部门", "第三十四条");
-    assertThat(zhText.apply("petition-opinion")).contains("请求宝安区复查", "第三十五条");
+    assertThat(zhText.apply("petition-opinion")).contains("30日内（至 2026年12月8日）请求宝安区复查", "第三十五条");
     assertThat(zhText.apply("petition-review-decided")).contains("宝安区已对", "向深圳市请求复核", "第三十六条");
     assertThat(zhText.apply("petition-final")).contains("深圳市已对", "不再受理");
     assertThat(zhText.apply("petition-referred-to-mediation")).contains("MD-20261201-K7P9X", "第三十三条");
