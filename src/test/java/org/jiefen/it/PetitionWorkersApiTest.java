@@ -42,10 +42,10 @@ import org.springframework.http.HttpStatus;
 /**
  * The petition workers in the running app, driven by models of the test's own through the real
  * engine, on real cases: a matter forwarded, returned with an objection, forwarded again, reviewed
- * and re-reviewed, rated and handed to mediation (twice, which registers one mediation case); a
- * supervision at the unit above when a clock ran out, the leader's mail, the leader's task, and
- * ownership (包案) shown on every task of the case; the handling unit's staff seeing the case while
- * it works it.
+ * and re-reviewed, rated, handed to mediation (twice, which registers one mediation case) and closed
+ * for good; a supervision at the unit above when a clock ran out, the leader's mail, the leader's
+ * task, and ownership (包案) shown on every task of the case; the handling unit's staff seeing the
+ * case while it works it.
  *
  * <p>Until petition intake is merged, the cases are registered as mediation cases at the district
  * (their process waits at its first task meanwhile) and the workers add the petition part of the
@@ -88,6 +88,7 @@ class PetitionWorkersApiTest extends AppIntegrationTest {
             .zeebeOutputExpression("mediationCaseId", "firstMediationCaseId"))
         .serviceTask("T_MediationAgain", t -> job(t, "jiefen.petition.mediation"))
         .serviceTask("T_MailMediation", t -> mail(t, "petition-referred-to-mediation", "PARTIES"))
+        .serviceTask("T_Close", t -> job(t, "jiefen.case.close").zeebeTaskHeader("outcome", "closed_final"))
         .endEvent("End_Routed")
         .done();
     BpmnModelInstance supervision = Bpmn.createExecutableProcess("PetitionSupervisionProbe")
@@ -133,7 +134,7 @@ class PetitionWorkersApiTest extends AppIntegrationTest {
     long instance = camunda.newCreateInstanceCommand().bpmnProcessId("PetitionRouteProbe").latestVersion()
         .variables(Map.of("caseId", caseId, "unitCode", DISTRICT, "targetUnitCode", XINAN))
         .send().join().getProcessInstanceKey();
-    await().atMost(Duration.ofSeconds(60)).until(() -> variable(instance, "mediationCaseId") != null);
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.caseFile(caseId).get("status").asText().equals("CLOSED"));
 
     // the options: the district's streets (and its departments), never the office itself or a community
     JsonNode options = json(variable(instance, "unitOptions"));
@@ -162,7 +163,9 @@ class PetitionWorkersApiTest extends AppIntegrationTest {
     });
     assertThat(petition.rating()).isEqualTo("basically_satisfied");
     assertThat(petition.mediationCaseId()).isEqualTo(mediationCaseId);
+    assertThat(petition.closedFinal()).as("closed after re-review: not accepted again").isTrue();
     JsonNode file = api.caseFile(caseId);
+    assertThat(file.get("outcome").asText()).isEqualTo("closed_final");
     assertThat(file.get("currentUnitCode").asText()).as("the re-review unit works it").isEqualTo(DISTRICT);
     assertThat(texts(file.get("links"))).containsExactly(mediationCaseId);
     assertThat(types(file)).containsSubsequence("PETITION_FORWARDED", "PETITION_RETURNED", "PETITION_FORWARDED",

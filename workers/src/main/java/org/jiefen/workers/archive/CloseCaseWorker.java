@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jiefen.case.close}: marks the case file closed with the outcome in the task's
- * {@code outcome} header (agreed, terminated, refused, linked), the level reached and the
- * follow-up's satisfaction. Archiving grows from here.
+ * {@code outcome} header (mediation: agreed, terminated, refused, linked; petitions: not_accepted,
+ * legal_channel, referred_to_mediation, handled, reviewed, closed_final, the last also marking the
+ * petition closed for good), the level reached and the follow-up's satisfaction. Archiving grows
+ * from here.
  */
 @Component
 public class CloseCaseWorker {
