@@ -286,6 +286,55 @@ class PetitionWorkersApiTest extends AppIntegrationTest {
   }
 
   @Test
+  void theShippedPetitionModelRunsOnTheseWorkersFromTriageToReview() {
+    String caseId = registerAtTheDistrict();
+    long instance = camunda.newCreateInstanceCommand().bpmnProcessId("Petition").latestVersion()
+        .variables(Map.of("caseId", caseId, "kind", "petition", "petitionKind", "claim", "channel", "letter",
+            "unitCode", DISTRICT, "originUnitCode", DISTRICT, "repeatSuspected", false, "registeredBy", "intake"))
+        .send().join().getProcessInstanceKey();
+
+    JsonNode triage = api.awaitTask("qu-petition", caseId, "Task_Triage");
+    assertThat(texts(triage.get("candidateGroups"))).containsExactly("petition:" + DISTRICT);
+    api.work("qu-petition", triage, Map.of("triageDecision", "forward", "targetUnitCode", XINAN,
+        "reason", "工资拖欠发生在新安街道辖区，属新安街道职责"));
+    api.work("xinan-petition", caseId, "Task_ConfirmCompetence",
+        Map.of("competent", "yes", "handlingUnit", "新安街道", "note", "已受理"));
+    JsonNode handle = api.awaitTask("xinan-petition", caseId, "Task_Handle");
+    assertThat(texts(handle.get("candidateGroups"))).containsExactly("petition:" + XINAN);
+    api.work("xinan-petition", handle, Map.of("handlingOutcome", "support", "request", "要求补发工资",
+        "facts", "经核查，拖欠属实", "opinion", "支持信访人的请求，责令公司补发", "legalBasis", "《劳动合同法》第三十条"));
+    api.work("qu-petition", caseId, "Task_AfterOpinion", Map.of("reviewRequested", "yes", "satisfaction", "dissatisfied"));
+    JsonNode review = api.awaitTask("qu-petition", caseId, "Task_Review");
+    assertThat(texts(review.get("candidateGroups"))).as("the unit above the street").containsExactly("petition:" + DISTRICT);
+    api.work("qu-petition", review, Map.of("reviewDecision", "uphold", "request", "要求复查", "facts", "原处理意见事实清楚",
+        "outcome", "support", "opinion", "维持原处理意见"));
+    api.work("qu-petition", caseId, "Task_AfterReview", Map.of("reReviewRequested", "no", "satisfaction", "satisfied"));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.caseFile(caseId).get("status").asText().equals("CLOSED"));
+    JsonNode file = api.caseFile(caseId);
+    assertThat(file.get("outcome").asText()).isEqualTo("reviewed");
+    CasePetition petition = routing.of(caseId);
+    assertThat(petition.handlingUnitCode()).isEqualTo(XINAN);
+    assertThat(petition.reviewUnitCode()).isEqualTo(DISTRICT);
+    assertThat(petition.rating()).as("the latest rating").isEqualTo("satisfied");
+    assertThat(petition.closedFinal()).isFalse();
+    assertThat(types(file)).containsSubsequence("PETITION_FORWARDED", "PETITION_RATED", "PETITION_REVIEW", "PETITION_RATED");
+    assertThat(StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .map(r -> (IncidentRecordValue) r.getValue())
+        .filter(i -> i.getProcessInstanceKey() == instance)
+        .map(IncidentRecordValue::getErrorMessage)).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.mailLog(caseId)).contains(
+        "wang.xm@example.com: 【解纷】您的信访事项已登记（编号 " + caseId + "）",
+        "xinan-petition@jiefen.local: 【解纷】信访事项 " + caseId + " 已转送（交办）新安街道",
+        "wang.xm@example.com: 【解纷】信访事项 " + caseId + " 受理告知",
+        "wang.xm@example.com: 【解纷】信访事项 " + caseId + " 处理意见书已出具",
+        "wang.xm@example.com: 【解纷】信访事项 " + caseId + " 复查意见已作出"));
+    assertThat(api.mailsAbout(caseId)).anySatisfy(m -> assertThat(m.get("text").asText())
+        .contains("新安街道已对您反映的信访事项", "请求宝安区复查"));
+  }
+
+  @Test
   void aForwardOutsideTheOfficesOptionsIsAnIncident() {
     String caseId = registerAtTheDistrict();
     long instance = camunda.newCreateInstanceCommand().bpmnProcessId("PetitionBadRouteProbe").latestVersion()
