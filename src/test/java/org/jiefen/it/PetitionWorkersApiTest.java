@@ -45,11 +45,12 @@ import org.springframework.http.HttpStatus;
  * and re-reviewed, rated, handed to mediation (twice, which registers one mediation case) and closed
  * for good; a supervision at the unit above when a clock ran out, the leader's mail, the leader's
  * task, and ownership (包案) shown on every task of the case; the handling unit's staff seeing the
- * case while it works it.
+ * case while it works it. Last, the shipped Petition model itself from triage to review on these
+ * workers, without an incident.
  *
  * <p>Until petition intake is merged, the cases are registered as mediation cases at the district
- * (their process waits at its first task meanwhile) and the workers add the petition part of the
- * file. The task records the workers read (a competence objection, a rating) are written the way
+ * (their process waits at its first task meanwhile), the Petition process is started directly
+ * with the contract's start variables, and the workers add the petition part of the file. The task records the workers read (a competence objection, a rating) are written the way
  * task completion writes them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
