@@ -82,6 +82,8 @@ final class PetitionFakes {
   final List<String> supervisions = new ArrayList<>();
   /** Ownerships recorded (包案). */
   int ownerships;
+  /** Supervisions answered without the leader taking ownership (closed by the own worker too). */
+  int supervisionsClosedWithoutOwner;
   int mediationReferrals;
   String closedAs;
   /** The texts the clock worker would record with an extension and a pause. */
@@ -131,8 +133,12 @@ final class PetitionFakes {
         yield Map.of("supervisorUnitCode", above);
       }
       case "jiefen.petition.own" -> {
-        assertThat(v.get("takeOwnership")).isEqualTo(true);
-        ownerships++;
+        // Called on both branches: it closes the supervision, and records the owner when taken.
+        if (Boolean.TRUE.equals(v.get("takeOwnership"))) {
+          ownerships++;
+        } else {
+          supervisionsClosedWithoutOwner++;
+        }
         yield Map.of();
       }
       case "jiefen.petition.mediation" -> {

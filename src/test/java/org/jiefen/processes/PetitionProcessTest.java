@@ -486,6 +486,7 @@ class PetitionProcessTest {
 
     d.complete("Task_Supervise", Map.of("takeOwnership", takeOwnership));
     assertThat(d.fakes.ownerships).isEqualTo(takeOwnership ? 1 : 0);
+    assertThat(d.fakes.supervisionsClosedWithoutOwner).as("the supervision is closed either way").isEqualTo(takeOwnership ? 0 : 1);
     assertThat(harness.endEvents(child)).containsExactly(takeOwnership ? "End_Owned" : "End_Supervised");
     assertThat(harness.variables(d.instance)).as("nothing comes back from the supervision")
         .doesNotContainKeys("supervisorUnitCode", "takeOwnership", "clockId");
