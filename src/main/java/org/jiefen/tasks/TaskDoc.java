@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A user task as the task list shows it. {@code id} is the engine's user task key. {@code due} and
  * {@code followUp} mirror the task's schedule; {@code dueState} is not stored but computed when the
- * task is read, on the app's clock (see {@link DueState}).
+ * task is read, on the app's clock (see {@link DueState}). {@code confidential}: the task belongs to
+ * a confidential petition, so only the people it is for see it ({@link org.jiefen.scope.DataScope}).
  */
 public record TaskDoc(
     String id,
@@ -20,6 +21,7 @@ public record TaskDoc(
     String assignee,
     String unitCode,
     List<String> unitPath,
+    boolean confidential,
     Instant created,
     Instant due,
     Instant followUp,
@@ -32,19 +34,25 @@ public record TaskDoc(
 
   TaskDoc withAssignee(String user) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, user,
-        unitCode, unitPath, created, due, followUp, user == null ? TaskState.CREATED : TaskState.ASSIGNED,
+        unitCode, unitPath, confidential, created, due, followUp, user == null ? TaskState.CREATED : TaskState.ASSIGNED,
         processInstanceKey, processDefinitionKey, ended, endedBy, null);
   }
 
   TaskDoc ended(TaskState state, Instant at, String by) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, at, by, null);
+        unitCode, unitPath, confidential, created, due, followUp, state, processInstanceKey, processDefinitionKey, at, by, null);
+  }
+
+  /** What the data scope decides on. */
+  org.jiefen.scope.TaskAccess access() {
+    return new org.jiefen.scope.TaskAccess(caseId, unitPath, unitCode, confidential, candidateGroups, candidateUsers,
+        assignee, endedBy);
   }
 
   /** As shown at {@code now}; null as stored (the state changes with time, the document does not). */
   TaskDoc at(Instant now) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended, endedBy,
+        unitCode, unitPath, confidential, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended, endedBy,
         now == null ? null : DueState.of(state, due, followUp, now));
   }
 }
