@@ -60,14 +60,15 @@ class PetitionIntake {
         .toList();
     List<CaseRepository.Repeat> repeats =
         cases.petitionRepeats(hashes, text, now.minus(settings.window()), settings.matterMatch());
-    return new Prepared(petition, record(request, registrar, confidential, accused.size()), repeats);
+    return new Prepared(petition, record(request, registrar, confidential, accused.size(), now), repeats);
   }
 
   /**
    * The registration's record on the timeline (data of the {@code CASE_REGISTERED} event): kind,
    * channel, confidentiality, how many are accused (never who), the visit record, the work order.
    */
-  private static Map<String, Object> record(NewCase request, AppUser registrar, boolean confidential, int accused) {
+  private static Map<String, Object> record(NewCase request, AppUser registrar, boolean confidential, int accused,
+      Instant now) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("petitionKind", request.petitionKind());
     record.put("channel", request.channel());
@@ -78,9 +79,12 @@ class PetitionIntake {
     NewCase.Visit v = request.visit();
     if (v != null) {
       Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("visitors", v.visitors());
-      visit.put("visitedAt", v.visitedAt().toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
-      visit.put("groupVisit", v.visitors() >= NewCaseRules.GROUP_VISIT);
+      // the API requires both; a caller inside the app (demo data) may leave them to registration
+      Instant at = v.visitedAt() == null ? now : v.visitedAt().toInstant();
+      int visitors = v.visitors() == null ? 1 : v.visitors();
+      visit.put("visitors", visitors);
+      visit.put("visitedAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
+      visit.put("groupVisit", visitors >= NewCaseRules.GROUP_VISIT);
       if (v.representatives() != null) {
         visit.put("representatives", v.representatives());
       }
