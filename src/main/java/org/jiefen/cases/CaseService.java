@@ -135,7 +135,10 @@ public class CaseService {
     if (petition != null) {
       petitions.recordRepeats(file, petition);
     }
-    starter.start(file);
+    if (!starter.start(file)) {
+      // its PROCESS_STARTED event would have waited for the index; the registration's must show anyway
+      timeline.makeVisible();
+    }
     return cases.find(file.id()).orElse(file);
   }
 

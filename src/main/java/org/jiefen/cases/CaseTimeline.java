@@ -50,6 +50,14 @@ public class CaseTimeline {
   }
 
   /**
+   * Makes every event written so far visible to searches (an index refresh): for the rare case in
+   * which no later write waits for one, such as a registration whose process could not start.
+   */
+  void makeVisible() {
+    unchecked(() -> es.indices().refresh(r -> r.index(indices.events())));
+  }
+
+  /**
    * As {@link #recordUnseen}, with data kept on the event (masked as task records are): what
    * intake recorded beside the summary, e.g. a petition's visit record.
    */

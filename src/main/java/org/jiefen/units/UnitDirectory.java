@@ -66,14 +66,6 @@ public class UnitDirectory {
     return unit;
   }
 
-  /** The units below {@code code}, at any depth, in code order. */
-  public List<Unit> below(String code) {
-    return all().stream()
-        .filter(u -> !u.code().equals(code) && u.path() != null && u.path().contains(code))
-        .sorted(Comparator.comparing(Unit::code))
-        .toList();
-  }
-
   /** Saves units (parents first), computing their paths. */
   public void saveAll(List<Unit> input) {
     Map<String, Unit> known = new LinkedHashMap<>(units);

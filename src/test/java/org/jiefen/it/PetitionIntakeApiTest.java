@@ -42,9 +42,9 @@ class PetitionIntakeApiTest extends AppIntegrationTest {
 
   @Test
   void aGroupVisitIsRegisteredWithItsVisitRecord() {
-    Map<String, Object> body = petition("claim", "visit", "小区业主反映物业公司违规收取停车费" + unique(),
-        "六位业主来访，反映物业公司自今年起违规上调停车费，要求退还多收费用。", petitioner());
-    body.put("category", "property_management");
+    Map<String, Object> body = petition("claim", "visit", "村民集体反映征地补偿款分配不公" + unique(),
+        "六位村民来访，反映村集体征地补偿款分配方案未经村民会议讨论，要求重新分配。", petitioner());
+    body.put("category", "land");
     body.put("visit", Map.of("visitors", 6, "visitedAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8))
         .minusHours(1).toString(), "representatives", 3));
     ResponseEntity<JsonNode> created = api().post("qu-petition", "/api/v1/cases", body);
