@@ -126,7 +126,6 @@ final class DocumentModel {
       m.put("idNumber", escape(id));
       m.put("phone", escape(phone));
       m.put("email", escape(p.email()));
-      m.put("person", !blank(id));
       m.put("sex", type.fullIdentity() && id != null && id.length() == 18 ? sex(id) : "");
       m.put("born", type.fullIdentity() && id != null && id.length() == 18 ? born(id) : "");
       m.put("identity", escape(identity(p, id, phone)));

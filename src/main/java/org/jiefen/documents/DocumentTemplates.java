@@ -1,6 +1,5 @@
 package org.jiefen.documents;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -53,11 +52,6 @@ public final class DocumentTemplates {
     } catch (TemplateEngineException e) {
       throw new IllegalArgumentException("document template " + type.id() + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /** Whether the override directory holds its own version of the type's template. */
-  static boolean overridden(Path overrideDir, DocumentType type) {
-    return overrideDir != null && Files.isRegularFile(overrideDir.resolve(type.id() + SUFFIX));
   }
 
   private static void configure(AbstractConfigurableTemplateResolver resolver, String prefix, int order) {

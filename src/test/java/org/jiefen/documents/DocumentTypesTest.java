@@ -13,6 +13,22 @@ class DocumentTypesTest {
 
   static final DocumentRenderer RENDERER = SampleCases.renderer();
 
+  /** The opinion of a review (复查) or re-review (复核) says so and tells the next remedy, or that none is left. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "Task_Review, reviewDecision, 信访事项复查意见书, 经复查，原处理意见认定事实清楚, 请求复核",
+    "Task_ReReview, reReviewDecision, 信访事项复核意见书, 经复核，原处理意见认定事实清楚, 不再受理"})
+  void reviewAndReReviewOpinionsNameTheirStageAndTheRemedyLeft(String element, String decisionKey, String title,
+      String upheld, String remedy) {
+    DocumentInput input = SampleCases.petition(SampleCases.record(element, java.util.Map.of(
+        decisionKey, "uphold", "outcome", "reject", "facts", "经复查，原处理意见认定的事实属实。",
+        "opinion", "维持原处理意见。")));
+    RenderedDocument doc = RENDERER.render(DocumentType.PETITION_OPINION, input);
+    PdfA.assertCompliant(doc.pdf(), element);
+    String text = squeeze(PdfA.text(doc.pdf()));
+    assertThat(text).contains(title, upheld, "本机关不予支持", remedy).doesNotContain("信访事项处理意见书");
+  }
+
   @ParameterizedTest
   @EnumSource(DocumentType.class)
   void rendersEachTypeAsPdfA(DocumentType type) {

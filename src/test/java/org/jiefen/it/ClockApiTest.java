@@ -119,9 +119,12 @@ class ClockApiTest extends AppIntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> variable(instance, "decisionDue") != null);
     assertThat(variable(instance, "decisionDue")).isEqualTo("\"" + due + "\"");
     assertThat(variable(instance, "decisionWarn")).isEqualTo("\"" + decision.get("warnAt").asText() + "\"");
-    assertThat(types(caseId)).containsSubsequence("CLOCK_STARTED", "CLOCK_EXTENDED").doesNotContain("CLOCK_OVERDUE");
-    assertThat(types(caseId)).filteredOn("CLOCK_EXTENDED"::equals).hasSize(1);
-    assertThat(summaries(caseId)).anySatisfy(s -> assertThat(s).startsWith("司法确认审查期限开始计算：15日"));
+    // timeline events are written without waiting for a refresh: they become visible shortly
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(types(caseId)).containsSubsequence("CLOCK_STARTED", "CLOCK_EXTENDED").doesNotContain("CLOCK_OVERDUE");
+      assertThat(types(caseId)).filteredOn("CLOCK_EXTENDED"::equals).hasSize(1);
+      assertThat(summaries(caseId)).anySatisfy(s -> assertThat(s).startsWith("司法确认审查期限开始计算：15日"));
+    });
 
     advanceTo(Instant.parse(decision.get("warnAt").asText()).plus(Duration.ofHours(1)));
     await().atMost(Duration.ofSeconds(20)).until(() -> types(caseId).contains("CLOCK_WARNING"));

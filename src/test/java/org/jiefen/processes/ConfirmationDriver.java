@@ -36,11 +36,13 @@ final class ConfirmationDriver {
     this.fakes = fakes;
   }
 
-  static ConfirmationDriver start(EngineHarness harness, String category) throws Exception {
+  /** Starts with the matter of the agreement as the mediator recorded it (none, marriage, ...). */
+  static ConfirmationDriver start(EngineHarness harness, String agreementMatter) throws Exception {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("caseId", "MD-CONFIRM");
     variables.put("unitCode", VILLAGE);
-    variables.put("category", category);
+    variables.put("category", "family");
+    variables.put("agreementMatter", agreementMatter);
     ConfirmationDriver driver =
         new ConfirmationDriver(harness, harness.start("CourtConfirmation", variables), new ConfirmationFakes(harness, COUNTY));
     driver.runJobs();

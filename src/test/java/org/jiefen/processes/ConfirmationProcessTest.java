@@ -51,8 +51,8 @@ class ConfirmationProcessTest {
     drivers.forEach(ConfirmationDriver::cancelIfRunning);
   }
 
-  private ConfirmationDriver start(String category) throws Exception {
-    ConfirmationDriver driver = ConfirmationDriver.start(harness, category);
+  private ConfirmationDriver start(String agreementMatter) throws Exception {
+    ConfirmationDriver driver = ConfirmationDriver.start(harness, agreementMatter);
     drivers.add(driver);
     return driver;
   }
@@ -63,7 +63,7 @@ class ConfirmationProcessTest {
 
   @Test
   void grantedAfterTheJointApplicationIsAcceptedAndConfirmed() throws Exception {
-    ConfirmationDriver d = start("labour");
+    ConfirmationDriver d = start("none");
     assertThat(d.fakes.statuses).containsExactly("WAITING_APPLICATION");
     assertThat(d.fakes.clocks).containsExactly("start confirmation-application");
     UserTaskRecordValue prepare = d.task();
@@ -101,7 +101,7 @@ class ConfirmationProcessTest {
   @ParameterizedTest(name = "rejected, the parties choose to {0}")
   @ValueSource(strings = {"remediate", "litigate"})
   void rejectedThenThePartiesChoose(String choice) throws Exception {
-    ConfirmationDriver d = start("neighbour").apply().accept(today()).rule("rejected");
+    ConfirmationDriver d = start("none").apply().accept(today()).rule("rejected");
     assertThat(d.fakes.statuses).endsWith("REJECTED");
     assertThat(d.fakes.clocks).last().isEqualTo("stop court-decision MET");
     assertThat(d.mails).last().isEqualTo("confirmation-rejected → PARTIES,MEDIATOR");
@@ -116,7 +116,7 @@ class ConfirmationProcessTest {
 
   @Test
   void notAcceptedByTheCourtTakesTheRejectionPath() throws Exception {
-    ConfirmationDriver d = start("labour").apply()
+    ConfirmationDriver d = start("none").apply()
         .complete("Task_CourtAcceptance", Map.of("acceptance", "not_accepted", "acceptedOn", today()));
     assertThat(d.fakes.statuses).endsWith("NOT_ACCEPTED");
     assertThat(d.fakes.clocks).doesNotContain("start court-decision");
@@ -127,8 +127,8 @@ class ConfirmationProcessTest {
 
   @ParameterizedTest(name = "{0} is refused at once")
   @ValueSource(strings = {"marriage", "adoption", "identity", "property_ownership", "ip_ownership"})
-  void excludedMattersAreRefusedAtOnceWithTheReason(String category) throws Exception {
-    ConfirmationDriver d = start(category);
+  void excludedMattersAreRefusedAtOnceWithTheReason(String matter) throws Exception {
+    ConfirmationDriver d = start(matter);
     assertThat(d.fakes.statuses).containsExactly("REFUSED");
     assertThat(d.fakes.clocks).as("no window opens").isEmpty();
     assertThat(d.mails).containsExactly("confirmation-refused → PARTIES,MEDIATOR");
@@ -142,7 +142,7 @@ class ConfirmationProcessTest {
 
   @Test
   void theApplicationWindowWarnsThenExpires() throws Exception {
-    ConfirmationDriver d = start("labour");
+    ConfirmationDriver d = start("none");
     d.advance(Duration.ofDays(25));
     assertThat(d.mails).isEmpty();
     d.advance(Duration.ofDays(1));
@@ -162,7 +162,7 @@ class ConfirmationProcessTest {
 
   @Test
   void thePartiesMayDecideNotToApply() throws Exception {
-    ConfirmationDriver d = start("labour")
+    ConfirmationDriver d = start("none")
         .complete("Task_PrepareApplication", Map.of("applicationDecision", "decline"));
     assertThat(d.fakes.clocks).containsExactly("start confirmation-application", "stop confirmation-application STOPPED");
     assertThat(d.fakes.statuses).containsExactly("WAITING_APPLICATION", "DECLINED");
@@ -173,7 +173,7 @@ class ConfirmationProcessTest {
 
   @Test
   void theAcceptanceAndDecisionClocksWarnAndGoOverdue() throws Exception {
-    ConfirmationDriver d = start("labour").apply();
+    ConfirmationDriver d = start("none").apply();
     d.advance(Duration.ofDays(2));
     assertThat(d.mails).containsExactly("confirmation-submitted → COURT_LIAISON,PARTIES");
     d.advance(Duration.ofDays(1));
@@ -201,7 +201,7 @@ class ConfirmationProcessTest {
 
   @Test
   void anExtensionOfTenDaysIsGrantedOnceThenTheCourtRules() throws Exception {
-    ConfirmationDriver d = start("labour").apply().accept(today());
+    ConfirmationDriver d = start("none").apply().accept(today());
     Instant due = Instant.parse((String) d.variable("decisionDue"));
     d.rule("extended");
     assertThat(d.fakes.clocks).last().isEqualTo("extend court-decision");

@@ -202,7 +202,7 @@ final class MediationDriver {
   /** Agreement recorded, the parties' wish for court confirmation noted, and signed by all in one round. */
   MediationDriver agreeAndSign(boolean confirmationWanted) throws Exception {
     session("agreed");
-    complete("Task_RecordAgreement", Map.of("confirmationWanted", confirmationWanted));
+    complete("Task_RecordAgreement", Map.of("confirmationWanted", confirmationWanted, "agreementMatter", "none"));
     return complete("Task_RecordSignatures", Map.of("signers", List.of("party-0", "party-1", "mediator")));
   }
 

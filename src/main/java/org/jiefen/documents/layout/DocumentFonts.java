@@ -5,12 +5,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The document font, Noto Serif SC regular and bold, parsed once per slot and reused. PDFBox embeds
- * a subset of a parsed font into each document ({@code PDType0Font.load(doc, ttf, true)}, which
- * neither copies nor closes it), but a parsed {@code TrueTypeFont} reads its tables and glyphs
- * lazily into unsynchronised caches, so one must not serve two documents at the same time. Hence
- * a small pool: a document borrows a pair of faces, parsed the first time a slot is needed
- * (~30 MB and a few hundred milliseconds each), and gives them back when it is written.
+ * The document font, Noto Serif SC regular and bold, parsed once per slot and reused. Each document
+ * cuts the subset it needs from a parsed font ({@link FontSubset}), but a parsed fontbox
+ * {@code TrueTypeFont} reads its tables and glyphs lazily into caches that are not fully
+ * synchronised, so one must not serve two documents at the same time. Hence a small pool: a
+ * document borrows a pair of faces, parsed the first time a slot is needed (~30 MB and a second or
+ * two each), and gives them back when it is written.
  */
 public final class DocumentFonts {
 

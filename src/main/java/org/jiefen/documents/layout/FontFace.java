@@ -23,6 +23,10 @@ final class FontFace {
   private final Map<Integer, Float> widths = new HashMap<>();
 
   private FontFace(TrueTypeFont ttf) throws IOException {
+    // Horizontal Chinese needs no glyph substitution, and PDFBox would otherwise build a regular
+    // expression of the font's substitution rules for every run of text it shows (a third of the
+    // time of a document went there)
+    ttf.setEnableGsub(false);
     this.ttf = ttf;
     this.cmap = ttf.getUnicodeCmapLookup();
     this.unitsPerEm = ttf.getUnitsPerEm();

@@ -20,6 +20,13 @@ final class PageStamp {
         + (meta.queryCode() == null || meta.queryCode().isBlank() ? "" : "　查询码：" + meta.queryCode());
   }
 
+  /** The characters the stamps of a document with this many pages use. */
+  java.util.Set<Integer> codePoints(int pages) {
+    java.util.Set<Integer> chars = new java.util.HashSet<>();
+    (left + right + "第 页共" + "0123456789").codePoints().forEach(chars::add);
+    return chars;
+  }
+
   void draw(PDPageContentStream out, PDType0Font font, int page, int pages) throws IOException {
     float headerY = g.height() - 22 * PageGeometry.MM;
     float size = PageGeometry.HEADER_SIZE;

@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -50,9 +52,18 @@ public final class PdfRenderer {
 
   private byte[] write(List<PageContent> pages, DocumentFonts.Faces faces, Meta meta, byte[] id) throws IOException {
     try (PDDocument doc = new PDDocument()) {
-      PDType0Font regular = PDType0Font.load(doc, faces.regular().ttf(), true);
-      PDType0Font bold = usesBold(pages) ? PDType0Font.load(doc, faces.bold().ttf(), true) : regular;
       PageStamp stamp = new PageStamp(geometry, faces.regular(), meta);
+      Set<Integer> regularChars = new HashSet<>(stamp.codePoints(pages.size()));
+      Set<Integer> boldChars = new HashSet<>();
+      for (PageContent page : pages) {
+        for (PageContent.Op op : page.ops()) {
+          if (op instanceof PageContent.Text t) {
+            t.text().codePoints().forEach((t.bold() ? boldChars : regularChars)::add);
+          }
+        }
+      }
+      PDType0Font regular = FontSubset.embed(doc, faces.regular(), regularChars);
+      PDType0Font bold = boldChars.isEmpty() ? regular : FontSubset.embed(doc, faces.bold(), boldChars);
       for (int i = 0; i < pages.size(); i++) {
         PDPage page = new PDPage(new PDRectangle(geometry.width(), geometry.height()));
         doc.addPage(page);
@@ -91,11 +102,6 @@ public final class PdfRenderer {
         }
       }
     }
-  }
-
-  private static boolean usesBold(List<PageContent> pages) {
-    return pages.stream().flatMap(p -> p.ops().stream())
-        .anyMatch(op -> op instanceof PageContent.Text t && t.bold() && !t.text().isEmpty());
   }
 
   /** The trailer ID: a digest of everything the document is made of, so it changes when they do. */
