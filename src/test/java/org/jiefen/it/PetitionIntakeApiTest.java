@@ -55,6 +55,7 @@ class PetitionIntakeApiTest extends AppIntegrationTest {
 
     JsonNode file = api().get("qu-petition", "/api/v1/cases/" + id).getBody();
     assertThat(file.get("kind").asText()).isEqualTo("petition");
+    assertThat(file.get("status").asText()).as("the Petition process started").isEqualTo("OPEN");
     assertThat(file.get("channel").asText()).isEqualTo("visit");
     JsonNode petition = file.get("petition");
     assertThat(petition.get("petitionKind").asText()).isEqualTo("claim");
