@@ -27,15 +27,20 @@ class CaseController {
     this.audit = audit;
   }
 
-  /** {@code possibleDuplicates}: earlier cases with the same party and similar text; the process asks the clerk. */
+  /**
+   * {@code possibleDuplicates}: earlier cases the intake found (mediation: the same party and similar
+   * text, the process asks the clerk; petition: the same person or matter, linked at once), those
+   * the registrar may see.
+   */
   record Created(String id, String queryCode, String status, java.util.List<String> possibleDuplicates) {}
 
   @PostMapping
   ResponseEntity<Created> register(@Valid @RequestBody NewCase request) {
-    CaseFile file = cases.register(request, currentUser.get());
+    var user = currentUser.get();
+    CaseFile file = cases.register(request, user);
     audit.record(AuditAction.CASE_CREATED, file.id(), null); // audit
     return ResponseEntity.created(URI.create("/api/v1/cases/" + file.id()))
-        .body(new Created(file.id(), file.queryCode(), file.status(), file.duplicates()));
+        .body(new Created(file.id(), file.queryCode(), file.status(), cases.visible(file.duplicates(), user)));
   }
 
   @GetMapping("/{id}")

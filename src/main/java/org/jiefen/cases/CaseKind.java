@@ -2,7 +2,8 @@ package org.jiefen.cases;
 
 /** Kinds of case, each with the process that handles it. */
 enum CaseKind {
-  MEDIATION("Mediation");
+  MEDIATION("Mediation"),
+  PETITION("Petition");
 
   private final String processId;
 

@@ -3,6 +3,8 @@ package org.jiefen.cases;
 import java.util.List;
 import java.util.Optional;
 import org.jiefen.pii.Masking;
+import org.jiefen.scope.DataScope;
+import org.jiefen.users.AppUser;
 import org.springframework.stereotype.Service;
 
 /** A case's headline for other features (mail, tasks): no parties, numbers in free text masked. */
@@ -15,16 +17,45 @@ public class CaseLookup {
   /** A party that can be mailed: the name as registered and the e-mail address, nothing else. */
   public record PartyContact(String name, String email) {}
 
-  private final CaseRepository cases;
+  /**
+   * What mail and other notices call a confidential petition instead of its title: the title of a
+   * report usually says whom it accuses, and mail leaves the system.
+   */
+  public static final String CONFIDENTIAL_TITLE = "保密信访事项";
 
-  CaseLookup(CaseRepository cases) {
+  private final CaseRepository cases;
+  private final DataScope scope;
+
+  CaseLookup(CaseRepository cases, DataScope scope) {
     this.cases = cases;
+    this.scope = scope;
   }
 
+  /** The case's headline; a confidential petition's title is {@link #CONFIDENTIAL_TITLE}. */
   public Optional<CaseSummary> summary(String caseId) {
     return cases
         .find(caseId)
-        .map(c -> new CaseSummary(c.id(), Masking.maskText(c.title()), c.queryCode(), c.unitCode(), c.status()));
+        .map(c -> new CaseSummary(c.id(), confidential(c) ? CONFIDENTIAL_TITLE : Masking.maskText(c.title()),
+            c.queryCode(), c.unitCode(), c.status()));
+  }
+
+  /** Whether the case is a confidential petition: its tasks are then seen only by the people they are for. */
+  public boolean confidential(String caseId) {
+    return cases.find(caseId).map(CaseLookup::confidential).orElse(false);
+  }
+
+  /**
+   * Whether this staff member may be told about the case at all: not when the case is a petition
+   * that names them as accused (信访工作条例 Art. 28), whatever their role. Notices skip them.
+   */
+  public boolean mayBeTold(String caseId, AppUser user) {
+    return cases.find(caseId)
+        .map(c -> c.petition() == null || !scope.namedAsAccused(user, c.petition().accusedHashes()))
+        .orElse(true);
+  }
+
+  private static boolean confidential(CaseFile c) {
+    return c.petition() != null && c.petition().confidential();
   }
 
   /** The court confirmation of the case's agreement, when there is one: for notices. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.springframework.stereotype.Repository;
@@ -32,7 +33,19 @@ class CaseRepository {
 
   /** Creates the file; false when the id is taken. */
   boolean create(CaseFile file) {
-    return Documents.unlessConflict(() -> es.create(c -> c.index(indices.cases()).id(file.id()).document(file)));
+    return create(file, false);
+  }
+
+  /**
+   * Creates the file; false when the id is taken. {@code searchable}: return only once searches
+   * see it (for a file whose existence changes what searches must exclude, e.g. a report naming
+   * the accused, which the task lists of those named must leave out from the first moment).
+   */
+  boolean create(CaseFile file, boolean searchable) {
+    var refresh = searchable ? co.elastic.clients.elasticsearch._types.Refresh.WaitFor
+        : co.elastic.clients.elasticsearch._types.Refresh.False;
+    return Documents.unlessConflict(
+        () -> es.create(c -> c.index(indices.cases()).id(file.id()).document(file).refresh(refresh)));
   }
 
   Optional<CaseFile> find(String id) {
@@ -120,6 +133,77 @@ class CaseRepository {
         .stream()
         .map(CaseFile::id)
         .toList();
+  }
+
+  /**
+   * An earlier petition intake found: its id, and whether it has the same person (a party's keyed
+   * ID or phone hash), a similar matter (text), and is closed for good after re-review.
+   */
+  record Repeat(String id, boolean samePerson, boolean similarMatter, boolean closedFinal) {}
+
+  /**
+   * Earlier petitions that may be the same as a new one: registered since {@code since} with the
+   * same person or with a similar matter (a {@code matterMatch} share of the new text's bigrams),
+   * and, at any age, those closed for good after re-review whose matter is similar (or that have
+   * the same person and a third of the text in common, the mediation rule). Newest first, each once.
+   */
+  List<Repeat> petitionRepeats(List<String> partyHashes, String text, Instant since, String matterMatch) {
+    String probe = text.length() > 300 ? text.substring(0, 300) : text;
+    var hashes = partyHashes.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+    Query person = Query.of(q -> q.nested(n -> n.path("parties").queryName("person").query(pq -> pq.bool(pb -> pb
+        .should(x -> x.terms(t -> t.field("parties.idHash").terms(v -> v.value(hashes))))
+        .should(x -> x.terms(t -> t.field("parties.phoneHash").terms(v -> v.value(hashes))))
+        .minimumShouldMatch("1")))));
+    Query matter = textMatch(probe, matterMatch, "matter");
+    Query petitions = Query.of(q -> q.term(t -> t.field("kind").value("petition")));
+
+    List<Query> recentReasons = new java.util.ArrayList<>();
+    if (!hashes.isEmpty()) {
+      recentReasons.add(person);
+    }
+    recentReasons.add(matter);
+    var recent = search(Query.of(q -> q.bool(b -> b.filter(petitions)
+        .filter(f -> f.range(r -> r.date(d -> d.field("created").gte(since.toString()))))
+        .should(recentReasons).minimumShouldMatch("1"))));
+
+    List<Query> finalReasons = new java.util.ArrayList<>();
+    finalReasons.add(matter);
+    if (!hashes.isEmpty()) {
+      finalReasons.add(Query.of(q -> q.bool(b -> b.filter(person).filter(textMatch(probe, "30%", null)))));
+    }
+    var closedFinal = search(Query.of(q -> q.bool(b -> b.filter(petitions)
+        .filter(f -> f.term(t -> t.field("petition.closedFinal").value(true)))
+        .should(finalReasons).minimumShouldMatch("1"))));
+
+    Map<String, Repeat> found = new java.util.LinkedHashMap<>();
+    for (var hit : recent) {
+      found.put(hit.id(), new Repeat(hit.id(), hit.matchedQueries().contains("person"),
+          hit.matchedQueries().contains("matter"), false));
+    }
+    for (var hit : closedFinal) {
+      Repeat before = found.get(hit.id());
+      boolean samePerson = hit.matchedQueries().contains("person") || (before != null && before.samePerson());
+      boolean similar = hit.matchedQueries().contains("matter") || (before != null && before.similarMatter());
+      found.put(hit.id(), new Repeat(hit.id(), samePerson, similar, true));
+    }
+    return List.copyOf(found.values());
+  }
+
+  private static Query textMatch(String probe, String minimum, String name) {
+    return Query.of(q -> q.multiMatch(mm -> {
+      mm.fields("title", "description").query(probe).minimumShouldMatch(minimum);
+      return name == null ? mm : mm.queryName(name);
+    }));
+  }
+
+  private List<co.elastic.clients.elasticsearch.core.search.Hit<CaseFile>> search(Query query) {
+    return unchecked(() -> es.search(s -> s.index(indices.cases())
+            .size(10)
+            .source(src -> src.filter(f -> f.includes("id")))
+            .query(query)
+            .sort(o -> o.field(f -> f.field("created").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
+        CaseFile.class))
+        .hits().hits();
   }
 
   /** Cases registered before {@code before} whose process has not started. */

@@ -29,6 +29,7 @@ public class CaseService {
   private final AuditLog audit;
   private final Clock clock;
   private final CaseClocks clocks;
+  private final PetitionIntake petitions;
 
   /** How far back intake looks for the same dispute registered before. */
   private static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(90);
@@ -48,8 +49,10 @@ public class CaseService {
       DataScope scope,
       AuditLog audit,
       Clock clock,
-      CaseClocks clocks) {
+      CaseClocks clocks,
+      PetitionIntake petitions) {
     this.clocks = clocks;
+    this.petitions = petitions;
     this.scope = scope;
     this.audit = audit;
     this.cases = cases;
@@ -71,6 +74,9 @@ public class CaseService {
     if (!scope.covers(user, unit.code())) {
       throw new AccessDeniedException("unit outside the user's scope");
     }
+    if (kind == CaseKind.MEDIATION && unit.isDepartment()) {
+      throw new FieldProblem("unitCode", "is a department (职能部门): disputes are mediated at administrative units");
+    }
     String username = user.username();
     List<CaseFile.StoredParty> parties = protect(request.parties());
     var now = clock.instant();
@@ -79,8 +85,16 @@ public class CaseService {
     String title = org.jiefen.pii.Masking.maskText(request.title().strip());
     String description =
         request.description() == null ? "" : org.jiefen.pii.Masking.maskText(request.description().strip());
-    List<String> duplicates = cases.similar(request.kind(), hashes(parties), title + "\n" + description,
-        now.minus(DUPLICATE_WINDOW));
+    PetitionIntake.Prepared petition = kind == CaseKind.PETITION
+        ? petitions.prepare(request, parties, title + "\n" + description, user, now)
+        : null;
+    List<String> duplicates = petition != null ? petition.earlier()
+        : cases.similar(request.kind(), hashes(parties), title + "\n" + description, now.minus(DUPLICATE_WINDOW));
+    // A petition lists the earlier ones as linked at once (repeat petitions are counted, and the
+    // triage clerk needs them); a mediation waits for the intake clerk to link a duplicate or proceed.
+    List<String> links = petition != null ? duplicates : List.of();
+    // A report naming the accused must be searchable before its tasks exist: their task lists exclude it.
+    boolean searchable = petition != null && !petition.petition().accusedHashes().isEmpty();
     CaseFile file;
     do {
       file =
@@ -105,7 +119,7 @@ public class CaseService {
               now,
               parties,
               duplicates,
-              List.of(),
+              links,
               null,
               null,
               null,
@@ -114,10 +128,17 @@ public class CaseService {
               List.of(),
               List.of(),
               null,
-              null);
-    } while (!cases.create(file));
-    timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code());
-    starter.start(file);
+              petition == null ? null : petition.petition());
+    } while (!cases.create(file, searchable));
+    timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code(),
+        petition == null ? null : petition.record());
+    if (petition != null) {
+      petitions.recordRepeats(file, petition);
+    }
+    if (!starter.start(file)) {
+      // its PROCESS_STARTED event would have waited for the index; the registration's must show anyway
+      timeline.makeVisible();
+    }
     return cases.find(file.id()).orElse(file);
   }
 
@@ -130,7 +151,15 @@ public class CaseService {
 
   CaseView view(String id, AppUser user) {
     CaseFile file = file(id, user);
-    return CaseView.of(file, timeline.of(id), clocks.views(file));
+    List<CaseEvent> events = timeline.of(id);
+    List<CaseFile> earlier = files(file.duplicates());
+    List<String> duplicates = visibleOf(earlier, user);
+    List<String> links = file.links() == null || file.links().equals(file.duplicates())
+        ? duplicates
+        : visible(file.links(), user);
+    PetitionView petition = file.petition() == null ? null : PetitionView.of(file.petition(), events, earlier,
+        visibleOf(earlier.stream().filter(c -> c.petition() != null && c.petition().closedFinal()).toList(), user));
+    return CaseView.of(file, duplicates, links, petition, events, clocks.views(file));
   }
 
   /**
@@ -139,11 +168,28 @@ public class CaseService {
    */
   CaseFile file(String id, AppUser user) {
     CaseFile file = cases.find(id).orElseThrow(() -> new NotFoundProblem("no case " + id));
-    if (!scope.sees(user, file.unitPath(), file.currentUnitCode())) {
+    if (!scope.sees(user, CaseScope.of(file))) {
       audit.denied("case " + id + " outside the user's scope"); // audit
       throw new NotFoundProblem("no case " + id);
     }
     return file;
+  }
+
+  /**
+   * The ids of those cases the user may see, in order. Lists of other cases shown with a case
+   * (possible duplicates, links) leave out the rest: a confidential report must not show even that
+   * it exists to someone outside it.
+   */
+  List<String> visible(List<String> ids, AppUser user) {
+    return visibleOf(files(ids), user);
+  }
+
+  private List<String> visibleOf(List<CaseFile> files, AppUser user) {
+    return files.stream().filter(c -> scope.sees(user, CaseScope.of(c))).map(CaseFile::id).toList();
+  }
+
+  private List<CaseFile> files(List<String> ids) {
+    return ids == null ? List.of() : ids.stream().map(cases::find).flatMap(java.util.Optional::stream).toList();
   }
 
   private List<CaseFile.StoredParty> protect(List<NewCase.Party> parties) {

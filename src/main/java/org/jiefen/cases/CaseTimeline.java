@@ -49,10 +49,35 @@ public class CaseTimeline {
     write(caseId, key, type, summary, actor, unitCode, Refresh.False);
   }
 
+  /**
+   * Makes every event written so far visible to searches (an index refresh): for the rare case in
+   * which no later write waits for one, such as a registration whose process could not start.
+   */
+  void makeVisible() {
+    unchecked(() -> es.indices().refresh(r -> r.index(indices.events())));
+  }
+
+  /**
+   * As {@link #recordUnseen}, with data kept on the event (masked as task records are): what
+   * intake recorded beside the summary, e.g. a petition's visit record.
+   */
+  void recordUnseen(
+      String caseId, String key, String type, String summary, String actor, String unitCode, Map<String, ?> data) {
+    write(caseId, key, type, summary, actor, unitCode, data, Refresh.False);
+  }
+
   private void write(
       String caseId, String key, String type, String summary, String actor, String unitCode, Refresh refresh) {
+    write(caseId, key, type, summary, actor, unitCode, null, refresh);
+  }
+
+  private void write(String caseId, String key, String type, String summary, String actor, String unitCode,
+      Map<String, ?> data, Refresh refresh) {
     String id = caseId + ":" + key;
-    CaseEvent event = new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> kept = data == null ? null : (Map<String, Object>) masked(data);
+    CaseEvent event =
+        new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode, null, null, null, kept);
     // a second write of the same key is a 409: the event is there already
     org.jiefen.search.Documents.unlessConflict(
         () -> es.create(c -> c.index(indices.events()).id(id).document(event).refresh(refresh)));

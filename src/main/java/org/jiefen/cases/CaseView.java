@@ -3,7 +3,11 @@ package org.jiefen.cases;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as the API shows it: masked numbers only, with its timeline. */
+/**
+ * A case as the API shows it: masked numbers only, with its timeline. {@code duplicates} and
+ * {@code links} list only the cases the reader may see; {@code petition} is a petition's part,
+ * without the accused's hashes.
+ */
 record CaseView(
     String id,
     String queryCode,
@@ -30,11 +34,13 @@ record CaseView(
     List<CaseDocument> documents,
     List<ClockView> clocks,
     CaseConfirmation confirmation,
+    PetitionView petition,
     List<CaseEvent> timeline) {
 
   record PartyView(String name, String role, String idNumber, String phone, String email) {}
 
-  static CaseView of(CaseFile c, List<CaseEvent> timeline, List<ClockView> clocks) {
+  static CaseView of(CaseFile c, List<String> duplicates, List<String> links, PetitionView petition,
+      List<CaseEvent> timeline, List<ClockView> clocks) {
     return new CaseView(
         c.id(),
         c.queryCode(),
@@ -53,8 +59,8 @@ record CaseView(
         c.parties().stream()
             .map(p -> new PartyView(p.name(), p.role(), p.idMasked(), p.phoneMasked(), p.email()))
             .toList(),
-        c.duplicates(),
-        c.links(),
+        duplicates,
+        links,
         c.agreement(),
         c.outcome(),
         c.closed(),
@@ -63,6 +69,7 @@ record CaseView(
         c.documents() == null ? List.of() : c.documents(),
         clocks,
         c.confirmation(),
+        petition,
         timeline);
   }
 }

@@ -43,18 +43,7 @@ class ProcessStarter {
   /** Tries to start the process now; returns whether it did. */
   boolean start(CaseFile file) {
     CaseKind kind = CaseKind.valueOf(file.kind().toUpperCase());
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("caseId", file.id());
-    variables.put("kind", file.kind());
-    variables.put("category", file.category());
-    variables.put("amount", file.amount());
-    variables.put("originUnitCode", file.unitCode());
-    variables.put("unitCode", file.unitCode());
-    for (ProcessVariables contributor : contributors) {
-      if (contributor.kind().equals(file.kind())) {
-        variables.putAll(contributor.forCase(file));
-      }
-    }
+    Map<String, Object> variables = variables(file, contributors);
     try {
       long key =
           camunda
@@ -75,6 +64,21 @@ class ProcessStarter {
       LOG.warn("process for case {} not started yet ({}); it will be retried", file.id(), e.getMessage());
       return false;
     }
+  }
+
+  /** The start variables: those of every case (id, kind, unit) and those its kind's contributors add. */
+  static Map<String, Object> variables(CaseFile file, List<ProcessVariables> contributors) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("caseId", file.id());
+    variables.put("kind", file.kind());
+    variables.put("originUnitCode", file.unitCode());
+    variables.put("unitCode", file.unitCode());
+    for (ProcessVariables contributor : contributors) {
+      if (contributor.kind().equals(file.kind())) {
+        variables.putAll(contributor.forCase(file));
+      }
+    }
+    return variables;
   }
 
   @Scheduled(fixedDelayString = "${jiefen.cases.start-retry:30s}", initialDelayString = "${jiefen.cases.start-retry:30s}")

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What a kind of case adds to the variables its process starts with, beyond the routing data every
- * case gives (caseId, kind, category, amount, originUnitCode, unitCode). Routing data only: no
- * names, ID or phone numbers.
+ * case gives (caseId, kind, originUnitCode, unitCode). Routing data only: no names, ID or phone
+ * numbers, no free text.
  */
 public interface ProcessVariables {
 

@@ -28,7 +28,8 @@ public class CompetentCourt {
   }
 
   public Optional<Court> of(String unitCode) {
-    Optional<Unit> unit = units.find(unitCode);
+    // a department is never the seat: its government unit is
+    Optional<Unit> unit = units.administrative(unitCode);
     Unit top = unit.orElse(null);
     while (unit.isPresent() && unit.get().level() != UnitLevel.COUNTY && unit.get().level() != UnitLevel.CITY) {
       top = unit.get();

@@ -26,9 +26,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode's demo: a district with two streets of two communities each, users for every role
- * that needs one (password {@code demo} unless configured), and a few cases. Loaded once: an
- * existing unit tree means it was loaded before.
+ * Local mode's demo: a district with two streets of two communities each and four functional
+ * departments, users for every role that needs one (password {@code demo} unless configured), and a
+ * few cases. Loaded once: an existing unit tree means it was loaded before (units and users the
+ * demo gained since are then added, nothing else).
  */
 @Component
 @LocalMode
@@ -44,6 +45,7 @@ class DemoData implements ApplicationRunner {
   private final PasswordEncoder passwords;
   private final ObjectMapper json;
   private final String password;
+  private String passwordHash;
 
   DemoData(
       UnitDirectory units,
@@ -64,21 +66,56 @@ class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
+    List<Unit> demoUnits = read("demo/units.json", new TypeReference<List<Unit>>() {});
+    List<DemoUser> demoUsers = read("demo/users.json", new TypeReference<List<DemoUser>>() {});
     if (!units.all().isEmpty()) {
+      addMissing(demoUnits, demoUsers);
       return;
     }
-    units.saveAll(read("demo/units.json", new TypeReference<List<Unit>>() {}));
-    String hash = passwords.encode(password);
-    users.saveAll(
-        read("demo/users.json", new TypeReference<List<DemoUser>>() {}).stream()
-            .map(u -> new AppUser(u.username(), u.displayName(), u.unitCode(), u.roles(), u.email(), hash))
-            .toList());
+    units.saveAll(demoUnits);
+    users.saveAll(demoUsers.stream().map(this::user).toList());
     List<NewCase> demoCases = read("demo/cases.json", new TypeReference<List<NewCase>>() {});
     AppUser intake = users.find("intake").orElseThrow();
     for (NewCase c : demoCases) {
       cases.register(c, intake);
     }
     LOG.info("demo data loaded: {} units, demo users, {} cases", units.all().size(), demoCases.size());
+  }
+
+  /**
+   * Demo data loaded by an older version lacks the units and users added since (the departments
+   * and their staff): those are added, nothing existing is changed, and no demo case is added.
+   */
+  private void addMissing(List<Unit> demoUnits, List<DemoUser> demoUsers) {
+    List<Unit> missingUnits = demoUnits.stream()
+        .filter(u -> units.find(u.code()).isEmpty())
+        .filter(u -> u.parentCode() == null || units.find(u.parentCode()).isPresent()
+            || demoUnits.stream().anyMatch(p -> p.code().equals(u.parentCode())))
+        .toList();
+    if (missingUnits.isEmpty()) {
+      return; // a tree that has all demo units has had its demo users too
+    }
+    units.saveAll(missingUnits);
+    List<AppUser> missingUsers = demoUsers.stream()
+        .filter(u -> users.find(u.username()).isEmpty())
+        .map(this::user)
+        .toList();
+    if (!missingUsers.isEmpty()) {
+      users.saveAll(missingUsers);
+    }
+    LOG.info("demo data completed: {} units and {} users added", missingUnits.size(), missingUsers.size());
+  }
+
+  private AppUser user(DemoUser u) {
+    return new AppUser(u.username(), u.displayName(), u.unitCode(), u.roles(), u.email(), passwordHash());
+  }
+
+  // encoding is deliberately slow: once per start at most
+  private String passwordHash() {
+    if (passwordHash == null) {
+      passwordHash = passwords.encode(password);
+    }
+    return passwordHash;
   }
 
   private <T> T read(String path, TypeReference<T> type) throws IOException {

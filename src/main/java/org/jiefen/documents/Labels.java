@@ -13,9 +13,10 @@ final class Labels {
       "property_management", "物业纠纷", "consumer", "消费纠纷", "traffic", "交通事故纠纷", "medical", "医疗纠纷",
       "other", "其他纠纷");
 
-  private static final Map<String, String> CHANNELS = Map.of(
-      "walk_in", "来访", "hotline_12345", "12345热线", "grid_app", "网格员上报", "online", "网上申请", "letter", "来信",
-      "phone", "来电", "court", "法院委派", "police", "公安移送");
+  private static final Map<String, String> CHANNELS = Map.ofEntries(
+      Map.entry("walk_in", "来访"), Map.entry("hotline_12345", "12345热线"), Map.entry("grid_app", "网格员上报"),
+      Map.entry("online", "网上申请"), Map.entry("letter", "来信"), Map.entry("phone", "来电"),
+      Map.entry("court", "法院委派"), Map.entry("police", "公安移送"), Map.entry("visit", "走访"), Map.entry("fax", "传真"));
 
   private static final Map<String, String> OUTCOMES = Map.of(
       "agreed", "调解成功，达成协议", "terminated", "调解终止", "refused", "当事人不同意调解", "linked", "并案处理");
@@ -27,20 +28,22 @@ final class Labels {
       Map.entry("ESCALATED", "升级调解"), Map.entry("TASK_RECORD", "办理记录"), Map.entry("TASK_CREATED", "任务生成"),
       Map.entry("AGREEMENT_RECORDED", "制作调解协议"), Map.entry("AGREEMENT_SIGNED", "调解协议签名"),
       Map.entry("AGREEMENT_EFFECTIVE", "调解协议生效"), Map.entry("CASE_CLOSED", "结案"),
-      Map.entry("DOCUMENT_GENERATED", "生成文书"));
+      Map.entry("DOCUMENT_GENERATED", "生成文书"), Map.entry("REPEAT_PETITION", "重复信访提示"),
+      Map.entry("CLOSED_FINAL_MATTER", "已复核终结事项提示"));
 
   private Labels() {}
 
+  // Map.of refuses null keys: a code a case does not have (a petition's category) prints as nothing
   static String role(String code) {
-    return ROLES.getOrDefault(code, "当事人");
+    return code == null ? "当事人" : ROLES.getOrDefault(code, "当事人");
   }
 
   static String category(String code) {
-    return CATEGORIES.getOrDefault(code, code == null ? "" : code);
+    return code == null ? "" : CATEGORIES.getOrDefault(code, code);
   }
 
   static String channel(String code) {
-    return CHANNELS.getOrDefault(code, code == null ? "" : code);
+    return code == null ? "" : CHANNELS.getOrDefault(code, code);
   }
 
   static String outcome(String code) {
@@ -48,10 +51,10 @@ final class Labels {
   }
 
   static String level(String code) {
-    return LEVELS.getOrDefault(code, code == null ? "" : code);
+    return code == null ? "" : LEVELS.getOrDefault(code, code);
   }
 
   static String event(String type) {
-    return EVENTS.getOrDefault(type, type);
+    return type == null ? "" : EVENTS.getOrDefault(type, type);
   }
 }

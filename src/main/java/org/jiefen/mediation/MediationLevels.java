@@ -44,7 +44,11 @@ public class MediationLevels {
     this.clock = clock;
   }
 
-  /** The unit where mediation starts for a dispute that arose at {@code originUnitCode}. */
+  /**
+   * The unit where mediation starts for a dispute that arose at {@code originUnitCode}. A
+   * functional department is never a mediation level: a dispute registered at one (a petition
+   * referred to mediation) starts at the government unit the department belongs to.
+   */
   public Unit start(String originUnitCode, String startLevel) {
     UnitLevel wanted = startLevel == null ? UnitLevel.VILLAGE : UnitLevel.valueOf(startLevel);
     return start(unit(originUnitCode), wanted, units::parent);
@@ -56,7 +60,7 @@ public class MediationLevels {
   }
 
   static Unit start(Unit origin, UnitLevel wanted, Function<Unit, Optional<Unit>> parentOf) {
-    Unit unit = origin;
+    Unit unit = administrative(origin, parentOf);
     while (unit.level().ordinal() > wanted.ordinal()) {
       Optional<Unit> parent = parentOf.apply(unit);
       if (parent.isEmpty()) {
@@ -67,11 +71,25 @@ public class MediationLevels {
     return unit;
   }
 
-  static Optional<Unit> above(Unit unit, Function<Unit, Optional<Unit>> parentOf) {
+  static Optional<Unit> above(Unit from, Function<Unit, Optional<Unit>> parentOf) {
+    Unit unit = administrative(from, parentOf);
     if (unit.level().ordinal() <= UnitLevel.COUNTY.ordinal()) {
       return Optional.empty();
     }
     return parentOf.apply(unit);
+  }
+
+  /** The unit itself, or for a functional department the government unit it belongs to. */
+  static Unit administrative(Unit unit, Function<Unit, Optional<Unit>> parentOf) {
+    Unit at = unit;
+    while (at.isDepartment()) {
+      Optional<Unit> parent = parentOf.apply(at);
+      if (parent.isEmpty()) {
+        throw new IllegalArgumentException("department " + at.code() + " belongs to no unit");
+      }
+      at = parent.get();
+    }
+    return at;
   }
 
   /** Entering a level now: its deadline and warning, on the app clock (the engine's in local mode). */

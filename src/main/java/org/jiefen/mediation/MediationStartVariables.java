@@ -8,7 +8,7 @@ import org.jiefen.cases.CaseFile;
 import org.jiefen.cases.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** The mediation process's start variables: its settings, and the duplicates intake found. */
+/** The mediation process's start variables: triage's inputs, its settings, and the duplicates intake found. */
 @Component
 class MediationStartVariables implements ProcessVariables {
 
@@ -27,6 +27,9 @@ class MediationStartVariables implements ProcessVariables {
   public Map<String, Object> forCase(CaseFile file) {
     List<String> duplicates = file.duplicates() == null ? List.of() : file.duplicates();
     Map<String, Object> v = new LinkedHashMap<>();
+    // triage (MediationTriage.dmn) routes on them
+    v.put("category", file.category());
+    v.put("amount", file.amount());
     v.put("maxAttempts", settings.maxAttempts());
     v.put("followUpDelay", settings.followUpDelay().toString());
     v.put("duplicateSuspected", !duplicates.isEmpty());

@@ -94,9 +94,7 @@ public class PetitionUnits {
     return unit;
   }
 
-  // TODO(merge): Unit::isDepartment once the departments (UnitType.DEPARTMENT) are in main; until
-  // then the local level name the department data carries.
   static boolean isDepartment(Unit unit) {
-    return "职能部门".equals(unit.levelName());
+    return unit.isDepartment();
   }
 }

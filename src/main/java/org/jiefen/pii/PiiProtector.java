@@ -36,6 +36,30 @@ public class PiiProtector {
   }
 
   /**
+   * The keyed hash of a person's name ({@link PersonNames#normalise}), to recognise a name without
+   * storing it: the people a report accuses are kept this way. A name is guessable, so only the
+   * key protects it; the hash is never shown.
+   *
+   * @throws IllegalArgumentException for a blank name
+   */
+  public String nameHash(String name) {
+    String normalised = PersonNames.normalise(name);
+    if (normalised.isEmpty()) {
+      throw new IllegalArgumentException("a name is required");
+    }
+    return hash.hash("name:" + normalised);
+  }
+
+  /** The keyed hashes of every name a staff member's display name may stand for ({@link PersonNames#candidates}). */
+  public java.util.Set<String> displayNameHashes(String displayName) {
+    java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+    for (String name : PersonNames.candidates(displayName)) {
+      hashes.add(hash.hash("name:" + name));
+    }
+    return hashes;
+  }
+
+  /**
    * The normalised number. Callers decide who may see it and record that they did.
    *
    * @throws PiiDecryptionException on a wrong key or tampered value

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A user task as the task list shows it. {@code id} is the engine's user task key. {@code due} and
  * {@code followUp} mirror the task's schedule; {@code dueState} is not stored but computed when the
- * task is read, on the app's clock (see {@link DueState}). {@code owner} (username) and
+ * task is read, on the app's clock (see {@link DueState}). {@code confidential}: the task belongs to
+ * a confidential petition, so only the people it is for see it ({@link org.jiefen.scope.DataScope}).
+ * {@code owner} (username) and
  * {@code ownerName} name the leader who took ownership (包案) of the task's case, on every open
  * task of the case from then on.
  */
@@ -22,6 +24,7 @@ public record TaskDoc(
     String assignee,
     String unitCode,
     List<String> unitPath,
+    boolean confidential,
     Instant created,
     Instant due,
     Instant followUp,
@@ -36,27 +39,33 @@ public record TaskDoc(
 
   TaskDoc withAssignee(String user) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, user,
-        unitCode, unitPath, created, due, followUp, user == null ? TaskState.CREATED : TaskState.ASSIGNED,
+        unitCode, unitPath, confidential, created, due, followUp, user == null ? TaskState.CREATED : TaskState.ASSIGNED,
         processInstanceKey, processDefinitionKey, ended, endedBy, owner, ownerName, null);
   }
 
   TaskDoc ended(TaskState state, Instant at, String by) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, at, by, owner,
-        ownerName, null);
+        unitCode, unitPath, confidential, created, due, followUp, state, processInstanceKey, processDefinitionKey, at, by,
+        owner, ownerName, null);
+  }
+
+  /** What the data scope decides on. */
+  org.jiefen.scope.TaskAccess access() {
+    return new org.jiefen.scope.TaskAccess(caseId, unitPath, unitCode, confidential, candidateGroups, candidateUsers,
+        assignee, endedBy);
   }
 
   /** As shown at {@code now}; null as stored (the state changes with time, the document does not). */
   TaskDoc at(Instant now) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended, endedBy,
-        owner, ownerName, now == null ? null : DueState.of(state, due, followUp, now));
+        unitCode, unitPath, confidential, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended,
+        endedBy, owner, ownerName, now == null ? null : DueState.of(state, due, followUp, now));
   }
 
   /** As led by {@code owner} (null: nobody owns the case). */
   TaskDoc withOwner(String owner, String ownerName) {
     return new TaskDoc(id, processId, elementId, name, caseId, formId, candidateGroups, candidateUsers, assignee,
-        unitCode, unitPath, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended, endedBy,
-        owner, ownerName, null);
+        unitCode, unitPath, confidential, created, due, followUp, state, processInstanceKey, processDefinitionKey, ended,
+        endedBy, owner, ownerName, null);
   }
 }

@@ -62,7 +62,7 @@ class TaskService {
   /** A task outside the user's scope does not exist for them: 404, so existence does not leak; audited. */
   private TaskDoc find(String id, AppUser user) {
     TaskDoc task = tasks.find(id).orElseThrow(() -> new NotFoundProblem("no task " + id));
-    if (!scope.sees(user, task.unitPath(), task.unitCode())) {
+    if (!scope.sees(user, task.access())) {
       audit.denied("task " + id + " outside the user's scope"); // audit
       throw new NotFoundProblem("no task " + id);
     }

@@ -53,6 +53,19 @@ public class UnitDirectory {
     return find(unit.parentCode());
   }
 
+  /**
+   * The administrative unit a unit belongs to: itself, or for a functional department the
+   * government unit it is a department of. Walks through the tree (mediation levels, court seats)
+   * start here, so a department is never one of their steps.
+   */
+  public Optional<Unit> administrative(String code) {
+    Optional<Unit> unit = find(code);
+    while (unit.isPresent() && unit.get().isDepartment()) {
+      unit = parent(unit.get());
+    }
+    return unit;
+  }
+
   /** Saves units (parents first), computing their paths. */
   public void saveAll(List<Unit> input) {
     Map<String, Unit> known = new LinkedHashMap<>(units);
@@ -64,7 +77,8 @@ public class UnitDirectory {
         path.addAll(parent.path());
       }
       path.add(u.code());
-      Unit withPath = new Unit(u.code(), u.name(), u.level(), u.levelName(), u.parentCode(), List.copyOf(path));
+      Unit withPath =
+          new Unit(u.code(), u.name(), u.level(), u.levelName(), u.parentCode(), List.copyOf(path), u.type());
       known.put(u.code(), withPath);
       saved.add(withPath);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitLevel;
+import org.jiefen.units.UnitType;
 import org.junit.jupiter.api.Test;
 
 /** Where mediation starts and how far up it goes, in a county tree and in a city without counties. */
@@ -21,9 +22,15 @@ class MediationLevelsTest {
   static final Unit STREET = unit("440306001000", "新安街道", UnitLevel.TOWN, DISTRICT.code());
   static final Unit COMMUNITY = unit("440306001001", "海旺社区", UnitLevel.VILLAGE, STREET.code());
 
+  static final Unit DEPARTMENT = new Unit("440306900001", "宝安区人力资源局", UnitLevel.COUNTY, "职能部门",
+      DISTRICT.code(), List.of(DISTRICT.code(), "440306900001"), UnitType.DEPARTMENT);
+  static final Unit TOWN_DEPARTMENT = new Unit("441900101900", "石龙镇劳动办", UnitLevel.TOWN, "职能部门",
+      TOWN_NO_COUNTY.code(), List.of(TOWN_NO_COUNTY.code(), "441900101900"), UnitType.DEPARTMENT);
+
   static final Map<String, Unit> TREE =
       Map.of(CITY.code(), CITY, TOWN_NO_COUNTY.code(), TOWN_NO_COUNTY, VILLAGE_NO_COUNTY.code(), VILLAGE_NO_COUNTY,
-          DISTRICT.code(), DISTRICT, STREET.code(), STREET, COMMUNITY.code(), COMMUNITY);
+          DISTRICT.code(), DISTRICT, STREET.code(), STREET, COMMUNITY.code(), COMMUNITY, DEPARTMENT.code(), DEPARTMENT,
+          TOWN_DEPARTMENT.code(), TOWN_DEPARTMENT);
   static final Function<Unit, Optional<Unit>> PARENT = u -> Optional.ofNullable(u.parentCode()).map(TREE::get);
 
   @Test
@@ -51,6 +58,15 @@ class MediationLevelsTest {
     assertThat(MediationLevels.above(TOWN_NO_COUNTY, PARENT)).contains(CITY);
     assertThat(MediationLevels.above(CITY, PARENT)).isEmpty();
     assertThat(MediationLevels.start(VILLAGE_NO_COUNTY, UnitLevel.COUNTY, PARENT)).isEqualTo(CITY);
+  }
+
+  @Test
+  void aDepartmentIsNeverAMediationLevel() {
+    // a matter registered at a department (a petition referred to mediation) mediates at its government
+    assertThat(MediationLevels.start(DEPARTMENT, UnitLevel.VILLAGE, PARENT)).isEqualTo(DISTRICT);
+    assertThat(MediationLevels.above(DEPARTMENT, PARENT)).isEmpty();
+    assertThat(MediationLevels.start(TOWN_DEPARTMENT, UnitLevel.VILLAGE, PARENT)).isEqualTo(TOWN_NO_COUNTY);
+    assertThat(MediationLevels.above(TOWN_DEPARTMENT, PARENT)).contains(CITY);
   }
 
   private static Unit unit(String code, String name, UnitLevel level, String parent) {

@@ -34,7 +34,8 @@ class PetitionUnitsTest {
   private void add(String code, String name, UnitLevel level, String levelName, String parent) {
     List<String> path = new ArrayList<>(parent == null ? List.of() : tree.get(parent).path());
     path.add(code);
-    tree.put(code, new Unit(code, name, level, levelName, parent, List.copyOf(path)));
+    tree.put(code, new Unit(code, name, level, levelName, parent, List.copyOf(path),
+        "职能部门".equals(levelName) ? org.jiefen.units.UnitType.DEPARTMENT : org.jiefen.units.UnitType.ADMINISTRATIVE));
   }
 
   private Optional<Unit> parent(Unit unit) {

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * a comma list of {@code PARTIES} (every party of the case with an e-mail address, in Chinese) and
  * {@link Role} names such as {@code MEDIATOR}, {@code SUPERVISOR}, {@code POLICE_LIAISON}: the
  * holders of that role at the unit in {@code unitCode} or, when it has none, at the nearest unit
- * above that has, each in the language they chose. An unknown template or token is a modelling
+ * above that has, each in the language they chose, except anyone the case (a report) names as
+ * accused; a confidential petition is called by a neutral title. An unknown template or token is a modelling
  * error: the job fails without retries, which raises an incident.
  *
  * <p>Petition templates ({@code petition-*}) also read the case file for unit names, the clock, the
@@ -181,7 +182,8 @@ public class MailNotificationWorker {
         }
       } else {
         for (AppUser user : holders(role(token), unitCode)) {
-          if (user.email() != null && !user.email().isBlank()) {
+          // a petition's accused never hear of it (信访工作条例 Art. 28), whatever role they hold
+          if (user.email() != null && !user.email().isBlank() && cases.mayBeTold(caseId, user)) {
             byAddress.putIfAbsent(user.email().toLowerCase(Locale.ROOT),
                 new Recipient(user.displayName(), user.email(), user.mailLocale()));
           }

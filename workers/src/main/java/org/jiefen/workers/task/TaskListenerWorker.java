@@ -5,6 +5,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jiefen.cases.CaseLookup;
 import org.jiefen.cases.CaseTimeline;
 import org.jiefen.deploy.ProcessCatalog;
 import org.jiefen.scope.DataScope;
@@ -24,11 +25,13 @@ public class TaskListenerWorker {
   private final ProcessCatalog catalog;
   private final CaseTimeline timeline;
   private final DataScope scope;
+  private final CaseLookup cases;
   private final Clock clock;
 
-  TaskListenerWorker(
-      TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, DataScope scope, Clock clock) {
+  TaskListenerWorker(TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, DataScope scope,
+      CaseLookup cases, Clock clock) {
     this.mirror = mirror;
+    this.cases = cases;
     this.catalog = catalog;
     this.timeline = timeline;
     this.scope = scope;
@@ -68,6 +71,7 @@ public class TaskListenerWorker {
             assignee,
             unit,
             scope.pathOf(unit),
+            caseId != null && cases.confidential(caseId),
             now,
             task.due(),
             task.followUp(),

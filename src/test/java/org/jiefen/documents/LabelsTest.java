@@ -1,0 +1,26 @@
+package org.jiefen.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Codes a case may lack (a petition has no category) print as nothing; petition channels have names. */
+class LabelsTest {
+
+  @Test
+  void missingCodesPrintAsNothing() {
+    assertThat(Labels.category(null)).isEmpty();
+    assertThat(Labels.channel(null)).isEmpty();
+    assertThat(Labels.level(null)).isEmpty();
+    assertThat(Labels.role(null)).isEqualTo("当事人");
+    assertThat(Labels.event(null)).isEmpty();
+  }
+
+  @Test
+  void petitionChannelsAndIntakeEventsHaveChineseNames() {
+    assertThat(Labels.channel("visit")).isEqualTo("走访");
+    assertThat(Labels.channel("fax")).isEqualTo("传真");
+    assertThat(Labels.event("REPEAT_PETITION")).isEqualTo("重复信访提示");
+    assertThat(Labels.category("labour")).isEqualTo("劳动争议纠纷");
+  }
+}
