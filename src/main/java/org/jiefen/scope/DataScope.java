@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
  * who approve an extension (Art. 34); the leaders of a unit supervising the case (督办) while the
  * supervision is open; and the leader who took ownership (包案). Nobody else: not the units above
  * by the tree, not intake clerks, mediators, liaisons or administrators. Their tasks are seen only
- * by the users the task is for (a candidate group or user, the assignee) or who completed it, who
- * must also be in the task's scope by the tree.
+ * by the users the task is for (a candidate group or user, the assignee), who completed it, or who
+ * owns the case (包案, shown on its tasks), who must also be in the task's scope by the tree.
  */
 @Component
 public class DataScope {
@@ -183,7 +183,8 @@ public class DataScope {
     return (t.candidateGroups() != null && t.candidateGroups().stream().anyMatch(groups::contains))
         || (t.candidateUsers() != null && t.candidateUsers().contains(user.username()))
         || user.username().equals(t.assignee())
-        || user.username().equals(t.endedBy());
+        || user.username().equals(t.endedBy())
+        || user.username().equals(t.owner());
   }
 
   private static Query involvedQuery(AppUser user) {
@@ -193,6 +194,7 @@ public class DataScope {
         .should(term("candidateUsers", user.username()))
         .should(term("assignee", user.username()))
         .should(term("endedBy", user.username()))
+        .should(term("owner", user.username()))
         .minimumShouldMatch("1")));
   }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What decides who sees a task: its unit in the tree, its case, whether that case is confidential,
- * and the people the task is for (candidates, assignee) or was done by.
+ * the people the task is for (candidates, assignee) or was done by, and the leader who owns its
+ * case (包案).
  */
 public record TaskAccess(
     String caseId,
@@ -14,4 +15,5 @@ public record TaskAccess(
     List<String> candidateGroups,
     List<String> candidateUsers,
     String assignee,
-    String endedBy) {}
+    String endedBy,
+    String owner) {}

@@ -52,7 +52,7 @@ public record TaskDoc(
   /** What the data scope decides on. */
   org.jiefen.scope.TaskAccess access() {
     return new org.jiefen.scope.TaskAccess(caseId, unitPath, unitCode, confidential, candidateGroups, candidateUsers,
-        assignee, endedBy);
+        assignee, endedBy, owner);
   }
 
   /** As shown at {@code now}; null as stored (the state changes with time, the document does not). */

@@ -26,6 +26,7 @@ import org.jiefen.documents.DocumentService;
 import org.jiefen.documents.DocumentType;
 import org.jiefen.scope.DataScope;
 import org.jiefen.search.Indices;
+import org.jiefen.tasks.TaskMirror;
 import org.jiefen.users.UserDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ import org.springframework.http.ResponseEntity;
  * the registering office's clerks, one at the handling unit's clerks, one at its leaders, and a
  * mail to both): what the petition process asks of whom is the petition model's business, who sees
  * a task is the data scope's. The handling unit, supervisions and ownership that the petition
- * workers write into the case file are written here directly.
+ * workers write into the case file are written here directly (and the owner onto the open tasks
+ * through the task mirror, as the own worker does).
  *
  * <p>Tree: 宝安区 440306000000 (qu-*), its departments 人力资源局 440306900001 (renshe-*), 住房和建设局
  * 440306900002 (zhujian-*); 新安街道 440306001000 (xinan-*) → 海旺社区 440306001001 (haiwang-*).
@@ -74,6 +76,7 @@ class PetitionScopeMatrixTest extends AppIntegrationTest {
   @Autowired DataScope scope;
   @Autowired UserDirectory users;
   @Autowired DocumentService documents;
+  @Autowired TaskMirror taskMirror;
   @Autowired Clock clock;
 
   /** A confidential report still at triage (no handling unit yet), accusing 曹阳 (renshe-leader). */
@@ -220,6 +223,10 @@ class PetitionScopeMatrixTest extends AppIntegrationTest {
   void supervisionOpensTheFileToTheSupervisingLeadersWhileItRunsAndOwnershipToTheOwner() throws IOException {
     String report = report("qu-petition", DISTRICT, List.of("某某"), null);
     handOver(report, ZHUJIAN);
+    probe(report, DISTRICT, ZHUJIAN);
+    awaitTask("zhujian-leader", report, "Task_Leader");
+    awaitTask("zhujian-petition", report, "Task_Handling");
+    awaitTask("qu-petition", report, "Task_Office");
     expectCase(report, Map.of("qu-petition", 200, "zhujian-petition", 200, "zhujian-leader", 200));
     String opened = clock.instant().toString();
     Map<String, Object> supervision = new HashMap<>(Map.of("clockId", "petition-handling",
@@ -229,8 +236,14 @@ class PetitionScopeMatrixTest extends AppIntegrationTest {
     supervision.put("closed", clock.instant().toString());
     update(report, Map.of("petition", Map.of("supervisions", List.of(supervision))));
     expectCase(report, Map.of("qu-petition", 200, "zhujian-petition", 200, "zhujian-leader", 200));
+    assertThat(probeTasks("qu-leader", report)).as("supervising is reading the file, not doing its tasks").isEmpty();
+    // what the own worker does: the owner on the case, and on its open tasks
     update(report, Map.of("petition", Map.of("owner", "qu-leader", "ownerName", "区政法委 赵刚")));
+    taskMirror.owned(report, "qu-leader", "区政法委 赵刚");
     expectCase(report, Map.of("qu-petition", 200, "zhujian-petition", 200, "zhujian-leader", 200, "qu-leader", 200));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(probeTasks("qu-leader", report))
+        .as("the owner sees every open task of the case").containsExactly("Task_Handling", "Task_Leader", "Task_Office"));
+    assertThat(probeTasks("qu-leader", forwarded)).as("and no other confidential case's").isEmpty();
   }
 
   @Test
