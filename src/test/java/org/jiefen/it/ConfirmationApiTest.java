@@ -108,7 +108,8 @@ class ConfirmationApiTest extends AppIntegrationTest {
     JsonNode confirmed = await().atMost(Duration.ofSeconds(20)).until(() -> api.caseFile(caseId),
         f -> "CONFIRMED".equals(f.path("confirmation").path("status").asText()));
     assertThat(confirmed.get("confirmation").get("rulingNumber").asText()).isEqualTo("（2026）粤0306民特88号");
-    assertThat(types(confirmed)).contains("CONFIRMATION_SUBMITTED", "CONFIRMATION_ACCEPTED", "CONFIRMATION_CONFIRMED");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(api.caseFile(caseId)))
+        .contains("CONFIRMATION_SUBMITTED", "CONFIRMATION_ACCEPTED", "CONFIRMATION_CONFIRMED"));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       List<String> mails = api.mailLog(caseId);
       assertThat(mails).anySatisfy(m -> assertThat(m).startsWith("wang.xm@example.com").contains("确认有效"));
