@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
 import org.springframework.stereotype.Service;
@@ -21,10 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MediationReferrals {
-
-  /** The mediation categories (NewCase); a petition's category outside them becomes {@code other}. */
-  private static final Set<String> CATEGORIES = Set.of(
-      "neighbour", "family", "labour", "land", "property_management", "consumer", "traffic", "medical", "other");
 
   /** The channel of a mediation case that came from a petition. */
   public static final String CHANNEL = "petition";
@@ -110,7 +105,9 @@ public class MediationReferrals {
 
   private CaseFile mediationCase(String id, CaseFile petition, Unit unit) {
     Instant now = clock.instant();
-    String category = petition.category() != null && CATEGORIES.contains(petition.category()) ? petition.category() : "other";
+    String category = petition.category() != null && petition.category().matches(NewCase.CATEGORY)
+        // a petition's category outside the mediation categories becomes other
+        ? petition.category() : "other";
     return new CaseFile(id, numbers.queryCode(), "mediation", petition.title(), petition.description(), category,
         petition.amount(), CHANNEL, unit.code(), unit.path(), CaseStatus.REGISTERED, unit.level().name(), unit.code(),
         null, "system", unit.code(), now, now, petition.parties(), List.of(), List.of(petition.id()), null, null, null,

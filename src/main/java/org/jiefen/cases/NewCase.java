@@ -26,10 +26,7 @@ public record NewCase(
     @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_LINE, message = PLAIN_MESSAGE) String title,
     @Size(max = 5000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_MESSAGE) String description,
     // required for mediation (triage routes on it), optional for a petition
-    @Pattern(
-            regexp = "neighbour|family|labour|land|property_management|consumer|traffic|medical|other",
-            message = "must be one of neighbour, family, labour, land, property_management, consumer, traffic, medical, other")
-        String category,
+    @Pattern(regexp = CATEGORY, message = CATEGORY_MESSAGE) String category,
     // The amount in dispute, in yuan: triage sends large disputes to a higher level. Mediation only.
     @DecimalMin("0") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) java.math.BigDecimal amount,
     // the channels of each kind: NewCaseRules.MEDIATION_CHANNELS, NewCaseRules.PETITION_CHANNELS
@@ -55,6 +52,10 @@ public record NewCase(
   // Case text is shown on screens, in documents and in mail: markup and control characters have
   // no place in it, so they are refused at the door rather than escaped everywhere later.
   // (Chinese book-title marks 《》 are other characters and stay allowed.)
+  /** The dispute categories (mediation triage routes on them). */
+  public static final String CATEGORY = "neighbour|family|labour|land|property_management|consumer|traffic|medical|other";
+  public static final String CATEGORY_MESSAGE =
+      "must be one of neighbour, family, labour, land, property_management, consumer, traffic, medical, other";
   public static final String PLAIN_LINE = "[^<>\\p{Cntrl}]*";
   public static final String PLAIN_TEXT = "[^<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
   public static final String PLAIN_MESSAGE = "must not contain < or > or control characters";

@@ -115,10 +115,6 @@ final class ConfirmationDriver {
   }
 
   void cancelIfRunning() {
-    if (!harness.completed(instance) && harness.records().noneMatch(r -> r.getIntent()
-        == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_TERMINATED
-        && r.getKey() == instance)) {
-      harness.client.newCancelInstanceCommand(instance).send().join();
-    }
+    harness.cancelIfRunning(instance);
   }
 }

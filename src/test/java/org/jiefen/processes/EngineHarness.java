@@ -101,6 +101,14 @@ final class EngineHarness implements AutoCloseable {
     idle();
   }
 
+  /** One engine serves a test class: an instance a test left running is cancelled, so its timers cannot reach the next. */
+  void cancelIfRunning(long instance) {
+    if (!completed(instance) && records().noneMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
+        && r.getKey() == instance)) {
+      client.newCancelInstanceCommand(instance).send().join();
+    }
+  }
+
   /** Ids of the end events the instance reached. */
   List<String> endEvents(long instance) {
     return elements(instance, ProcessInstanceIntent.ELEMENT_COMPLETED, BpmnElementType.END_EVENT);

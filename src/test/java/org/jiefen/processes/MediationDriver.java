@@ -213,11 +213,7 @@ final class MediationDriver {
   }
 
   void cancelIfRunning() {
-    if (!harness.completed(instance) && harness.records().noneMatch(r -> r.getIntent()
-        == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_TERMINATED
-        && r.getKey() == instance)) {
-      harness.client.newCancelInstanceCommand(instance).send().join();
-    }
+    harness.cancelIfRunning(instance);
   }
 
   List<String> mailTemplates() {
