@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,13 +23,37 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * API authentication: HTTP Basic against the user directory (with lockout), and in production
- * bearer tokens from an OIDC provider, whose claims carry the user's unit and roles.
+ * Two filter chains over one authentication manager (the user directory, with lockout):
+ *
+ * <ul>
+ *   <li>the API ({@code /api/**}, actuator, the local-mode JSON endpoints under {@code /dev}):
+ *       stateless, HTTP Basic, and in production bearer tokens from an OIDC provider whose claims
+ *       carry the user's unit and roles;
+ *   <li>the web interface (everything else): form login, a session with an idle timeout, CSRF
+ *       tokens on every state-changing request, and a content security policy without inline
+ *       scripts.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** What the API chain serves; everything else is the web interface. */
+  static final String[] API_PATHS = {
+    "/api/**", "/actuator", "/actuator/**", "/dev/mail", "/dev/mail/**", "/dev/clock", "/error"
+  };
+
+  /** Pages and assets anyone may open: the sign-in page, the citizen query, static files, the local-mode pages. */
+  static final String[] PUBLIC_PAGES = {
+    "/login", "/query", "/query/**", "/assets/**", "/css/**", "/img/**", "/favicon.ico", "/dev/**"
+  };
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+          + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+          + "frame-ancestors 'none'";
+
   @Bean
+  @Order(1)
   SecurityFilterChain api(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
@@ -46,7 +71,8 @@ class SecurityConfiguration {
           o -> o.jwt(j -> j.authenticationManager(new ProviderManager(tokens)))
               .authenticationEntryPoint(ProblemResponses.unauthorized(json)));
     }
-    http.authenticationManager(authenticationManager)
+    http.securityMatcher(API_PATHS)
+        .authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
@@ -72,6 +98,34 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic-auth API and local-only dev endpoints: no session cookie to forge.
         .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(PUBLIC_PAGES).permitAll()
+                .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated())
+        .formLogin(
+            f -> f.loginPage("/login")
+                .defaultSuccessUrl("/", false)
+                .failureHandler(
+                    (request, response, e) ->
+                        response.sendRedirect(
+                            request.getContextPath()
+                                + (e instanceof org.springframework.security.authentication.LockedException
+                                    ? "/login?locked"
+                                    : "/login?error")))
+                .permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+        .sessionManagement(s -> s.invalidSessionUrl("/login?expired").sessionFixation(f -> f.changeSessionId()))
+        .headers(
+            h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 

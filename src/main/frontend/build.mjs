@@ -1,0 +1,29 @@
+// Bundles the browser islands into the jar's static resources (run by Maven: node build.mjs <outdir>).
+// One entry per island, so a page loads only what it uses: the task page gets the form viewer,
+// never the modeler.
+import * as esbuild from 'esbuild';
+
+const outdir = process.argv[2] || '../../../target/classes/static/assets';
+
+await esbuild.build({
+  entryPoints: {
+    app: 'src/app.js',
+    'task-form': 'src/task-form.js',
+    'case-diagram': 'src/case-diagram.js',
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outdir,
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  assetNames: '[name]-[hash]',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+}).then((result) => {
+  const sizes = Object.entries(result.metafile.outputs)
+    .filter(([name]) => name.endsWith('.js') || name.endsWith('.css'))
+    .map(([name, o]) => `${name.split('/').pop()} ${(o.bytes / 1024).toFixed(0)} KB`);
+  console.log('[frontend] ' + sizes.join(', '));
+});
