@@ -8,7 +8,7 @@ import java.util.List;
  * {@code links} list only the cases the reader may see; {@code petition} is a petition's part,
  * without the accused's hashes.
  */
-record CaseView(
+public record CaseView(
     String id,
     String queryCode,
     String kind,
@@ -37,7 +37,7 @@ record CaseView(
     PetitionView petition,
     List<CaseEvent> timeline) {
 
-  record PartyView(String name, String role, String idNumber, String phone, String email) {}
+  public record PartyView(String name, String role, String idNumber, String phone, String email) {}
 
   static CaseView of(CaseFile c, List<String> duplicates, List<String> links, PetitionView petition,
       List<CaseEvent> timeline, List<ClockView> clocks) {
