@@ -39,7 +39,7 @@ class SecurityConfiguration {
 
   /** What the API chain serves; everything else is the web interface. */
   static final String[] API_PATHS = {
-    "/api/**", "/actuator", "/actuator/**", "/dev/mail", "/dev/mail/**", "/dev/clock", "/error"
+    "/api/**", "/actuator", "/actuator/**", "/dev/mail", "/dev/mail/**", "/dev/clock", "/error", "/error/**"
   };
 
   /** Pages and assets anyone may open: the sign-in page, the citizen query, static files, the local-mode pages. */
@@ -79,7 +79,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/dev/**")
                     .permitAll()
-                    .requestMatchers("/error")
+                    .requestMatchers("/error", "/error/**")
                     .permitAll()
                     .requestMatchers("/api/v1/users/**")
                     .hasRole(Role.ADMIN.name())

@@ -113,6 +113,24 @@ class WebLoginTest extends AppIntegrationTest {
     assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
   }
 
+  @Test
+  void anUnknownPageIsAPageForBrowsersAndAProblemForTheApi() throws Exception {
+    Session browser = new Session();
+    browser.login("shijian-leader", "demo");
+    HttpResponse<String> page = browser.http.send(HttpRequest.newBuilder(uri("/no-such-page"))
+        .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("未找到该页面");
+
+    HttpResponse<String> api = browser.http.send(HttpRequest.newBuilder(uri("/api/v1/no-such-thing"))
+        .header("Accept", "text/html").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("shijian-leader:demo".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+  }
+
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
