@@ -39,6 +39,26 @@ public class CaseLookup {
             c.queryCode(), c.unitCode(), c.status()));
   }
 
+  /** What a list of tasks shows about each task's case: title (masked, or hidden when confidential), codes. */
+  public record CaseHeadline(String id, String title, String kind, String category, String level) {}
+
+  private static final List<String> HEADLINE_FIELDS =
+      List.of("id", "title", "kind", "category", "level", "petition.confidential");
+
+  /**
+   * The headlines of these cases in one Elasticsearch request, by case id (unknown ids are left
+   * out). The caller has already decided that the reader may see these cases (their tasks are in
+   * the reader's scope); a confidential petition's title is {@link #CONFIDENTIAL_TITLE} anyway.
+   */
+  public java.util.Map<String, CaseHeadline> headlines(java.util.Collection<String> caseIds) {
+    java.util.Map<String, CaseHeadline> found = new java.util.HashMap<>();
+    for (CaseFile c : cases.findAll(new java.util.LinkedHashSet<>(caseIds), HEADLINE_FIELDS)) {
+      found.put(c.id(), new CaseHeadline(c.id(), confidential(c) ? CONFIDENTIAL_TITLE : Masking.maskText(c.title()),
+          c.kind(), c.category(), c.level()));
+    }
+    return found;
+  }
+
   /** Whether the case is a confidential petition: its tasks are then seen only by the people they are for. */
   public boolean confidential(String caseId) {
     return cases.find(caseId).map(CaseLookup::confidential).orElse(false);

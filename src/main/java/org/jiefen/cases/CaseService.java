@@ -149,7 +149,8 @@ public class CaseService {
         .toList();
   }
 
-  CaseView view(String id, AppUser user) {
+  /** The case as a reader in scope sees it (404 otherwise); callers audit the read as {@code CaseController} does. */
+  public CaseView view(String id, AppUser user) {
     CaseFile file = file(id, user);
     List<CaseEvent> events = timeline.of(id);
     List<CaseFile> earlier = files(file.duplicates());

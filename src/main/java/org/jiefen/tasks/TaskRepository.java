@@ -41,14 +41,20 @@ class TaskRepository {
     return Documents.find(es, indices.tasks(), id, TaskDoc.class);
   }
 
-  record Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState, String owner) {
+  /** {@code processId}: the tasks of one process (model id, e.g. {@code Mediation}). */
+  record Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState, String owner,
+      String processId) {
+
+    Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState, String owner) {
+      this(caseId, assignee, candidateGroup, state, dueState, owner, null);
+    }
 
     Filter(String caseId, String assignee, String candidateGroup, TaskState state) {
-      this(caseId, assignee, candidateGroup, state, null, null);
+      this(caseId, assignee, candidateGroup, state, null, null, null);
     }
 
     Filter(String caseId, String assignee, String candidateGroup, TaskState state, DueState dueState) {
-      this(caseId, assignee, candidateGroup, state, dueState, null);
+      this(caseId, assignee, candidateGroup, state, dueState, null, null);
     }
   }
 
@@ -88,6 +94,7 @@ class TaskRepository {
     term(filters, "candidateGroups", filter.candidateGroup());
     term(filters, "state", filter.state() == null ? null : filter.state().name());
     term(filters, "owner", filter.owner());
+    term(filters, "processId", filter.processId());
     if (filter.dueState() != null) {
       filters.add(dueState(filter.dueState(), now));
     }
