@@ -58,10 +58,17 @@ public final class FormSchema {
 
   private final String id;
   private final Group root;
+  private final Set<String> inputNames;
 
-  private FormSchema(String id, Group root) {
+  private FormSchema(String id, Group root, Set<String> inputNames) {
     this.id = id;
     this.root = root;
+    this.inputNames = inputNames;
+  }
+
+  /** The process variables the form reads besides its own fields (see {@link FormInputs}). */
+  public Set<String> inputNames() {
+    return inputNames;
   }
 
   /** The form id user tasks reference ({@code zeebe:formDefinition formId}). */
@@ -109,7 +116,7 @@ public final class FormSchema {
     if (!builder.problems.isEmpty()) {
       throw new InvalidFormException(builder.problems);
     }
-    return new FormSchema(id, root);
+    return new FormSchema(id, root, FormInputs.of(form));
   }
 
   /** A form that cannot be used to check submissions, with every reason. */

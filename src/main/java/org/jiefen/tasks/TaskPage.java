@@ -58,7 +58,8 @@ class TaskPage {
     if (mode != Mode.DONE && task.formId() != null) {
       String schema = forms.find(task.formId()).map(FormRegistry.DeployedForm::schema).orElse(null);
       model.addAttribute("formSchema", schema == null ? null : script(schema));
-      model.addAttribute("formData", script(json.writeValueAsString(Map.of())));
+      // The variables the form reads (options, conditions), as mirrored when the task was created.
+      model.addAttribute("formData", script(json.writeValueAsString(task.formInput() == null ? Map.of() : task.formInput())));
     }
     return "tasks/task";
   }

@@ -5,9 +5,14 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jiefen.cases.CaseLookup;
 import org.jiefen.cases.CaseTimeline;
 import org.jiefen.deploy.ProcessCatalog;
+import org.jiefen.forms.FormRegistry;
+import org.jiefen.forms.FormSchema;
 import org.jiefen.scope.DataScope;
 import org.jiefen.tasks.TaskDoc;
 import org.jiefen.tasks.TaskMirror;
@@ -26,11 +31,13 @@ public class TaskListenerWorker {
   private final CaseTimeline timeline;
   private final DataScope scope;
   private final CaseLookup cases;
+  private final FormRegistry forms;
   private final Clock clock;
 
   TaskListenerWorker(TaskMirror mirror, ProcessCatalog catalog, CaseTimeline timeline, DataScope scope,
-      CaseLookup cases, Clock clock) {
+      CaseLookup cases, FormRegistry forms, Clock clock) {
     this.mirror = mirror;
+    this.forms = forms;
     this.cases = cases;
     this.catalog = catalog;
     this.timeline = timeline;
@@ -38,7 +45,8 @@ public class TaskListenerWorker {
     this.clock = clock;
   }
 
-  @JobWorker(type = "jiefen.task.creating", fetchVariables = {"caseId", "unitCode"})
+  // All variables: the form's options and conditions may read any of them (none carries personal data).
+  @JobWorker(type = "jiefen.task.creating", fetchAllVariables = true)
   public void creating(ActivatedJob job) {
     ListenerTask task = ListenerTask.of(job);
     String id = String.valueOf(task.key());
@@ -58,6 +66,7 @@ public class TaskListenerWorker {
     }
     Instant now = clock.instant();
     String unit = unitOf(groups, (String) job.getVariablesAsMap().get("unitCode"));
+    String formId = element.map(ProcessCatalog.UserTaskElement::formId).orElse(null);
     mirror.created(
         new TaskDoc(
             id,
@@ -65,7 +74,7 @@ public class TaskListenerWorker {
             job.getElementId(),
             element.map(ProcessCatalog.UserTaskElement::name).orElse(job.getElementId()),
             caseId,
-            element.map(ProcessCatalog.UserTaskElement::formId).orElse(null),
+            formId,
             groups,
             task.candidateUsers(),
             assignee,
@@ -82,7 +91,23 @@ public class TaskListenerWorker {
             null,
             null,
             null,
-            null));
+            null,
+            formInput(formId, job.getVariablesAsMap())));
+  }
+
+  /** The variables the task's form reads besides its own fields: the options of its selects, its conditions. */
+  private Map<String, Object> formInput(String formId, Map<String, Object> variables) {
+    if (formId == null) {
+      return null;
+    }
+    Set<String> names = forms.schema(formId).map(FormSchema::inputNames).orElse(Set.of());
+    Map<String, Object> input = new TreeMap<>();
+    for (String name : names) {
+      if (variables.containsKey(name) && variables.get(name) != null) {
+        input.put(name, variables.get(name));
+      }
+    }
+    return input.isEmpty() ? null : input;
   }
 
   /** Claims go through the task service, which updates the mirror itself; this only lets the engine proceed. */
