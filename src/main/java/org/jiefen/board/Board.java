@@ -17,6 +17,7 @@ import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.NotFoundProblem;
+import org.jiefen.web.PageTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +60,21 @@ public class Board {
   }
 
   /** A case on the board: its due state, due instant and the unit it sits at. */
-  public record Row(OpenCases.OpenCase c, DueState state, Instant due, String unitCode) {}
+  public record Row(OpenCases.OpenCase c, DueState state, Instant due, String unitCode) {
+
+    /**
+     * Whether the due instant is the end of a day in Beijing (a statutory clock runs out at 00:00
+     * of the next day): pages then show the last day, not the midnight after it.
+     */
+    public boolean endOfDay() {
+      return due != null && due.atZone(PageTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    /** The day the case is due at the end of (for {@link #endOfDay()} instants). */
+    public java.time.LocalDate lastDay() {
+      return due == null ? null : due.minusMillis(1).atZone(PageTime.ZONE).toLocalDate();
+    }
+  }
 
   /** Cases per due state (NONE: no deadline running) and in all. */
   public record Counts(Map<DueState, Integer> byState, int total) {

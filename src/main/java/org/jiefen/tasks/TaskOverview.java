@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import org.jiefen.scope.DataScope;
 import org.jiefen.search.Documents;
 import org.jiefen.search.Indices;
 import org.jiefen.users.AppUser;
@@ -37,13 +39,13 @@ public class TaskOverview {
 
   private final ElasticsearchClient es;
   private final Indices indices;
-  private final TaskService tasks;
+  private final DataScope scope;
   private final Clock clock;
 
-  TaskOverview(ElasticsearchClient es, Indices indices, TaskService tasks, Clock clock) {
+  TaskOverview(ElasticsearchClient es, Indices indices, DataScope scope, Clock clock) {
     this.es = es;
     this.indices = indices;
-    this.tasks = tasks;
+    this.scope = scope;
     this.clock = clock;
   }
 
@@ -83,13 +85,18 @@ public class TaskOverview {
    * due first, each with its due state now.
    */
   public List<TaskDoc> openSupervisions(AppUser user) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String group = "supervisor:" + user.unitCode();
-    return java.util.stream.Stream.of(TaskState.CREATED, TaskState.ASSIGNED)
-        .flatMap(state -> tasks.search(new TaskRepository.Filter(null, null, group, state), user).stream())
-        .filter(t -> SUPERVISION_PROCESS.equals(t.processId()))
-        .sorted(java.util.Comparator.comparing(TaskDoc::due, java.util.Comparator.nullsLast(
-            java.util.Comparator.naturalOrder())))
-        .toList();
+    var response = unchecked(() -> es.search(s -> s.index(indices.tasks())
+        .size(200)
+        .query(q -> q.bool(b -> b
+            .filter(scope.taskFilter(user))
+            .filter(f -> f.term(t -> t.field("candidateGroups").value(group)))
+            .filter(f -> f.term(t -> t.field("processId").value(SUPERVISION_PROCESS)))
+            .filter(f -> f.terms(t -> t.field("state").terms(v -> v.value(OPEN))))))
+        .sort(o -> o.field(f -> f.field("due").order(SortOrder.Asc).missing("_last")))
+        .sort(o -> o.field(f -> f.field("created").order(SortOrder.Asc))), TaskDoc.class));
+    return Documents.sources(response).stream().map(t -> t.at(now)).toList();
   }
 
   /** The BPMN element ids of the case's open tasks (no scope: for summaries that show no task). */

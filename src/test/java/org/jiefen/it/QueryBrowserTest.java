@@ -79,7 +79,7 @@ class QueryBrowserTest extends AppIntegrationTest {
     assertThat(browser.text("[data-test=query-outcome]")).as("a wrong code reads the same").isEqualTo(neutral);
 
     query(r.queryCode().toLowerCase(), last4);
-    assertThat(browser.text("[data-test=query-status]")).isEqualTo("已受理：正在征询各方调解意愿（村（社区））");
+    assertThat(browser.text("[data-test=query-status]")).isEqualTo("已受理：正在征询各方调解意愿。调解层级：村（社区）");
     String source = browser.driver.getPageSource();
     assertThat(source).doesNotContain("王小明", "王某", "某劳务派遣", r.phone(), r.idNumber(),
         r.phone().substring(0, 3) + "****", "****", "灵芝", "lingzhi", r.id());
@@ -92,7 +92,7 @@ class QueryBrowserTest extends AppIntegrationTest {
     browser.open("/query?lang=en");
     browser.type("#code", r.queryCode()).type("#digits", last4).click("[data-test=query-submit]");
     assertThat(browser.text("[data-test=query-status]"))
-        .isEqualTo("Accepted: asking the parties whether they agree to mediation (Village/community)");
+        .isEqualTo("Accepted: asking the parties whether they agree to mediation. Mediation level: Village/community");
     browser.open("/query?lang=zh_CN");
   }
 
