@@ -5,7 +5,7 @@ import org.jiefen.platform.LocalMode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The dev mailbox: everything local mode has sent. The page is /dev/mailbox.html. */
+/** The dev mailbox: everything local mode has sent. The page is /dev/mailbox (DevMailboxPage). */
 @RestController
 @LocalMode
 class DevMailController {

@@ -27,10 +27,13 @@ class DevClockController {
     this.engine = engine;
   }
 
+  /** What a step of time may be: a positive ISO-8601 duration in days, hours, minutes or seconds. */
+  static final String STEP = "P(\\d{1,6}D)?(T(\\d{1,6}H)?(\\d{1,6}M)?(\\d{1,8}S)?)?";
+
   record Advance(
       @NotBlank
           @Pattern(
-              regexp = "P(\\d{1,6}D)?(T(\\d{1,6}H)?(\\d{1,6}M)?(\\d{1,8}S)?)?",
+              regexp = STEP,
               message = "must be a positive ISO-8601 duration in days, hours, minutes or seconds, e.g. P16D or PT2H")
           String advance) {}
 
@@ -43,14 +46,28 @@ class DevClockController {
 
   @PostMapping
   ClockState advance(@Valid @RequestBody Advance request) {
-    Duration duration = Duration.parse(request.advance());
+    Instant now = engine.advance(checked(request.advance()));
+    return new ClockState(now, engine.offset().toString());
+  }
+
+  /**
+   * The step as a duration, for this API and the demo page.
+   *
+   * @throws org.jiefen.web.FieldProblem (field {@code advance}) when it is not a step of {@link #STEP},
+   *     is zero or is longer than ten years
+   */
+  static Duration checked(String advance) {
+    if (advance == null || !advance.matches(STEP) || advance.equals("P") || advance.endsWith("T")) {
+      throw new org.jiefen.web.FieldProblem("advance",
+          "must be a positive ISO-8601 duration in days, hours, minutes or seconds, e.g. P16D or PT2H");
+    }
+    Duration duration = Duration.parse(advance);
     if (duration.isZero()) {
       throw new org.jiefen.web.FieldProblem("advance", "must be longer than zero");
     }
     if (duration.compareTo(MAX_STEP) > 0) {
       throw new org.jiefen.web.FieldProblem("advance", "must be at most " + MAX_STEP.toDays() + " days at a time");
     }
-    Instant now = engine.advance(duration);
-    return new ClockState(now, engine.offset().toString());
+    return duration;
   }
 }
