@@ -10,6 +10,7 @@ await esbuild.build({
     app: 'src/app.js',
     'task-form': 'src/task-form.js',
     'case-diagram': 'src/case-diagram.js',
+    intake: 'src/intake.js',
   },
   bundle: true,
   minify: true,
