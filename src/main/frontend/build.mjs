@@ -11,6 +11,7 @@ await esbuild.build({
     'task-form': 'src/task-form.js',
     'case-diagram': 'src/case-diagram.js',
     intake: 'src/intake.js',
+    'case-reveal': 'src/case-reveal.js',
   },
   bundle: true,
   minify: true,

@@ -42,7 +42,14 @@ if (container && tabs.length > 0) {
       // (the whole process is a scroll or pinch away).
       if (active.length > 0 && canvas.zoom() < READABLE) {
         canvas.zoom(READABLE);
-        canvas.scrollToElement(active[0]);
+        const box = canvas.viewbox();
+        const first = active[0];
+        canvas.viewbox({
+          x: first.x + first.width / 2 - box.width / 2,
+          y: first.y + first.height / 2 - box.height / 2,
+          width: box.width,
+          height: box.height,
+        });
       }
       container.dataset.state = 'shown';
     } catch (e) {

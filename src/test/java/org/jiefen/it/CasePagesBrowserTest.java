@@ -98,6 +98,19 @@ class CasePagesBrowserTest extends AppIntegrationTest {
     assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     assertThat(download(href.replaceAll("[0-9a-f]{64}$", "0".repeat(64))).statusCode()).isEqualTo(404);
 
+    // the explicit, audited reveal: the number appears in the page only after a reason is given
+    browser.click("[data-test=case-reveal] summary");
+    browser.type("form.reveal[data-party='0'] input[name=reason]", "制作司法确认申请书");
+    new org.openqa.selenium.support.ui.Select(browser.find("form.reveal[data-party='0'] select[name=field]")).selectByValue("phone");
+    browser.click("form.reveal[data-party='0'] button");
+    browser.waitFor(d -> phone.equals(browser.find("form.reveal[data-party='0'] [data-test=revealed]").getText()));
+    browser.screenshot("revealed");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      var audit = new ApiDriver(rest).get("admin", "/api/v1/audit?action=PII_REVEALED&caseId=" + caseId).getBody();
+      assertThat(audit).hasSize(1);
+      assertThat(audit.get(0).get("actor").asText()).isEqualTo("haiwang-mediator");
+    });
+
     browser.open("/cases/" + caseId + "?lang=en");
     assertThat(browser.text("[data-test=case-clocks]")).contains("Statutory time limits", "Running");
     browser.screenshot("case-page-en");
