@@ -111,6 +111,10 @@ class IntakePages {
     } catch (FieldProblem problem) {
       problem.violations().forEach(v -> put(errors, v.field(), rows));
       return show(form, errors, user, model);
+    } catch (org.springframework.security.access.AccessDeniedException outsideScope) {
+      // the role may register (checked above): the unit posted is outside the user's scope
+      errors.put("unitCode", "intake.error.unitCode");
+      return show(form, errors, user, model);
     }
     audit.record(AuditAction.CASE_CREATED, file.id(), null); // audit: as the API's registration
     return "redirect:/intake/receipt/" + file.id();
