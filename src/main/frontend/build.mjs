@@ -10,6 +10,8 @@ await esbuild.build({
     app: 'src/app.js',
     'task-form': 'src/task-form.js',
     'case-diagram': 'src/case-diagram.js',
+    intake: 'src/intake.js',
+    'case-reveal': 'src/case-reveal.js',
   },
   bundle: true,
   minify: true,

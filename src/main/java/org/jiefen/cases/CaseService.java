@@ -64,8 +64,13 @@ public class CaseService {
     this.clock = clock;
   }
 
+  /** Whether the user's roles may register cases (the intake page shows its form only to them). */
+  static boolean mayRegister(AppUser user) {
+    return REGISTRARS.stream().anyMatch(user::has);
+  }
+
   public CaseFile register(NewCase request, AppUser user) {
-    if (REGISTRARS.stream().noneMatch(user::has)) {
+    if (!mayRegister(user)) {
       throw new AccessDeniedException("role may not register cases");
     }
     CaseKind kind = CaseKind.valueOf(request.kind().toUpperCase());

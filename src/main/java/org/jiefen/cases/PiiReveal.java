@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PiiReveal {
 
-  private static final List<Role> MAY_REVEAL = List.of(Role.MEDIATOR, Role.PETITION_CLERK, Role.COURT_LIAISON);
+  static final List<Role> MAY_REVEAL = List.of(Role.MEDIATOR, Role.PETITION_CLERK, Role.COURT_LIAISON);
 
   private final CaseService cases;
   private final PiiProtector pii;

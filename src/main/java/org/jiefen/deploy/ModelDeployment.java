@@ -73,7 +73,8 @@ public class ModelDeployment {
   private void recordProcesses(DeploymentEvent event, Map<String, PreparedResource> resources, String deployedBy) {
     for (Process process : event.getProcesses()) {
       var resource = resources.get(process.getResourceName());
-      if (resource == null || catalog.find(process.getProcessDefinitionKey()).isPresent()) {
+      var known = catalog.find(process.getProcessDefinitionKey());
+      if (resource == null || known.filter(v -> v.xml() != null).isPresent()) {
         continue; // unchanged model: the engine kept its version, and we know it already
       }
       catalog.record(
@@ -84,9 +85,13 @@ public class ModelDeployment {
               process.getVersion(),
               process.getResourceName(),
               resource.sha256hex(),
-              clock.instant(),
-              deployedBy,
-              ProcessCatalog.userTasks(resource.bytes())));
+              known.map(ProcessCatalog.ProcessVersion::deployedAt).orElseGet(clock::instant),
+              known.map(ProcessCatalog.ProcessVersion::deployedBy).orElse(deployedBy),
+              ProcessCatalog.userTasks(resource.bytes()),
+              new String(resource.bytes(), StandardCharsets.UTF_8)));
+      if (known.isPresent()) {
+        continue; // recorded before its XML was kept: now it is, and the deployment was audited then
+      }
       audit.recordAs(deployedBy, null, AuditAction.MODEL_DEPLOYED, AuditOutcome.SUCCESS, null, // audit
           process.getBpmnProcessId() + ":" + process.getVersion(),
           "sha256 " + resource.sha256hex() + " resource " + process.getResourceName());

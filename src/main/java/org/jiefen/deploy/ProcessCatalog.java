@@ -28,7 +28,12 @@ public class ProcessCatalog {
   /** A user task element of a deployed process. */
   public record UserTaskElement(String elementId, String name, String formId) {}
 
-  /** One deployed process version. */
+  /**
+   * One deployed process version; {@code xml} is the BPMN as deployed (after the deploy step added its
+   * listeners), kept for the case page's diagram: the embedded engine answers no XML requests, and
+   * in prod this store answers without a round trip to the cluster. Versions recorded before it
+   * was kept have none until they are deployed again (the startup deployer does so for the shipped models).
+   */
   public record ProcessVersion(
       String id,
       long processDefinitionKey,
@@ -38,7 +43,8 @@ public class ProcessCatalog {
       String hash,
       Instant deployedAt,
       String deployedBy,
-      List<UserTaskElement> userTasks) {}
+      List<UserTaskElement> userTasks,
+      String xml) {}
 
   private final ElasticsearchClient es;
   private final Indices indices;
@@ -61,6 +67,11 @@ public class ProcessCatalog {
   public Optional<UserTaskElement> userTask(long processDefinitionKey, String elementId) {
     return find(processDefinitionKey)
         .flatMap(v -> v.userTasks().stream().filter(t -> t.elementId().equals(elementId)).findFirst());
+  }
+
+  /** The BPMN XML of a deployed process version, if recorded. */
+  public Optional<String> xml(long processDefinitionKey) {
+    return find(processDefinitionKey).map(ProcessVersion::xml);
   }
 
   Optional<ProcessVersion> find(long processDefinitionKey) {

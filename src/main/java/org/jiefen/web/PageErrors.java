@@ -21,6 +21,12 @@ class PageErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
+  private final PageModel header;
+
+  PageErrors(PageModel header) {
+    this.header = header;
+  }
+
   @ExceptionHandler({NotFoundProblem.class, NoResourceFoundException.class})
   ModelAndView notFound() {
     return page(HttpStatus.NOT_FOUND, "error.notFound");
@@ -52,8 +58,12 @@ class PageErrors {
     return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.failed");
   }
 
-  private static ModelAndView page(HttpStatus status, String messageKey) {
+  // The model attributes of the advice are not applied to an exception handler's view: the header's are added here.
+  private ModelAndView page(HttpStatus status, String messageKey) {
     ModelAndView page = new ModelAndView("error");
+    page.addObject("me", header.me());
+    page.addObject("localMode", header.localMode());
+    page.addObject("path", "");
     page.setStatus(status);
     page.addObject("status", status.value());
     page.addObject("messageKey", messageKey);

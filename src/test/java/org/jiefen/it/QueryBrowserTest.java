@@ -85,7 +85,9 @@ class QueryBrowserTest extends AppIntegrationTest {
         r.phone().substring(0, 3) + "****", "****", "灵芝", "lingzhi", r.id());
     browser.screenshot("status");
 
-    JsonNode audit = api.get("admin", "/api/v1/audit?action=CASE_QUERIED&caseId=" + r.id()).getBody();
+    // Audit events become searchable on the index's refresh, not at once.
+    JsonNode audit = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+        () -> api.get("admin", "/api/v1/audit?action=CASE_QUERIED&caseId=" + r.id()).getBody(), a -> a.size() > 0);
     assertThat(audit.toString()).contains("CASE_QUERIED").doesNotContain(r.phone()).doesNotContain(r.queryCode());
     assertThat(audit.findValuesAsText("detail")).noneMatch(d -> d.contains(last4));
 

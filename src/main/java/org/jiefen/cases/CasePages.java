@@ -1,0 +1,110 @@
+package org.jiefen.cases;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
+import org.jiefen.deploy.ProcessCatalog;
+import org.jiefen.documents.DocumentService;
+import org.jiefen.tasks.CaseTasks;
+import org.jiefen.users.AppUser;
+import org.jiefen.users.CurrentUser;
+import org.jiefen.web.NotFoundProblem;
+import org.jiefen.web.WebPage;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The case page: the file as {@code GET /api/v1/cases/{id}} gives it (same scope check, same audit
+ * event), its clocks, agreement, confirmation, petition part, documents and where its processes
+ * stand on their diagrams. Documents and diagrams are served here under the same rules as the API.
+ */
+@Controller
+@WebPage
+class CasePages {
+
+  /** A process the case has open tasks in: its deployed version and the elements to highlight. */
+  record Diagram(String processId, long processDefinitionKey, List<String> active, List<String> names) {}
+
+  private final CaseService cases;
+  private final DocumentService documents;
+  private final CaseTasks tasks;
+  private final ProcessCatalog catalog;
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
+
+  CasePages(CaseService cases, DocumentService documents, CaseTasks tasks, ProcessCatalog catalog,
+      CurrentUser currentUser, AuditLog audit) {
+    this.cases = cases;
+    this.documents = documents;
+    this.tasks = tasks;
+    this.catalog = catalog;
+    this.currentUser = currentUser;
+    this.audit = audit;
+  }
+
+  @GetMapping("/cases/{id}")
+  String page(@PathVariable String id, Model model) {
+    AppUser user = currentUser.get();
+    CaseView view = cases.view(id, user);
+    audit.record(AuditAction.CASE_READ, id, null); // audit: as the API's read, before the file is shown
+    model.addAttribute("c", view);
+    model.addAttribute("diagrams", diagrams(id));
+    model.addAttribute("mayReveal", PiiReveal.MAY_REVEAL.stream().anyMatch(user::has));
+    return "cases/case";
+  }
+
+  /** The PDF, as {@code DocumentController} hands it out: scope check, then the audit, then the bytes. */
+  @GetMapping("/cases/{id}/documents/{sha256}")
+  ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String sha256) {
+    DocumentService.Download download = documents.download(id, sha256, currentUser.get());
+    audit.record(AuditAction.DOCUMENT_DOWNLOADED, id, download.document().type() + " " + sha256); // audit
+    CaseDocument d = download.document();
+    String name = URLEncoder.encode(d.title() + "-" + d.number() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + d.number() + ".pdf\"; filename*=UTF-8''" + name)
+        .cacheControl(CacheControl.noStore())
+        .body(download.pdf());
+  }
+
+  /**
+   * The BPMN of a process version the case has an open task in (as deployed), for the diagram
+   * island. Other versions are not served here: this is the case's position, not a model browser.
+   */
+  @GetMapping(value = "/cases/{id}/diagrams/{key}", produces = "application/xml")
+  ResponseEntity<String> diagram(@PathVariable String id, @PathVariable long key) {
+    cases.file(id, currentUser.get()); // out of scope: 404
+    boolean open = tasks.open(id).stream().anyMatch(p -> p.processDefinitionKey() == key);
+    String xml = open ? catalog.xml(key).orElse(null) : null;
+    if (xml == null) {
+      throw new NotFoundProblem("no diagram " + key + " for case " + id);
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.noStore())
+        .body(xml);
+  }
+
+  private List<Diagram> diagrams(String caseId) {
+    Map<Long, List<CaseTasks.Position>> byVersion = new LinkedHashMap<>();
+    for (CaseTasks.Position p : tasks.open(caseId)) {
+      byVersion.computeIfAbsent(p.processDefinitionKey(), k -> new java.util.ArrayList<>()).add(p);
+    }
+    return byVersion.entrySet().stream()
+        .map(e -> new Diagram(e.getValue().get(0).processId(), e.getKey(),
+            e.getValue().stream().map(CaseTasks.Position::elementId).distinct().toList(),
+            e.getValue().stream().map(CaseTasks.Position::name).distinct().toList()))
+        .toList();
+  }
+}
