@@ -87,7 +87,8 @@ class ConfirmationApiTest extends AppIntegrationTest {
     assertThat(acceptance.get("candidateGroups").get(0).asText()).isEqualTo("court:440306000000");
     assertThat(clock(api.caseFile(caseId), "court-acceptance").get("dueState").asText()).isEqualTo("GREEN");
     api.advanceClock("P5D");
-    JsonNode overdue = await().atMost(Duration.ofSeconds(20)).until(() -> api.caseFile(caseId),
+    // Moving the shared clock also fires the timers of every case the earlier test classes left open.
+    JsonNode overdue = await().atMost(Duration.ofSeconds(60)).until(() -> api.caseFile(caseId),
         f -> "OVERDUE".equals(clock(f, "court-acceptance").path("state").asText()));
     assertThat(clock(overdue, "court-acceptance").get("dueState").asText()).isEqualTo("RED");
     assertThat(clock(overdue, "court-acceptance").get("basis").asText()).contains("第四条");
