@@ -92,8 +92,17 @@ final class TaskUi {
     return this;
   }
 
+  /**
+   * Fills the fields in the form's own order, as a person would: the order of a {@code Map.of}
+   * varies, and an Enter in a date field submits what is filled so far.
+   */
   TaskUi fill(Map<String, String> values) {
-    values.forEach(this::fill);
+    @SuppressWarnings("unchecked")
+    List<String> order = (List<String>) browser.driver.executeScript(
+        "return window.jiefenForm.get('formFieldRegistry').getAll().map(x => x.key).filter(k => k);");
+    values.keySet().stream()
+        .sorted(java.util.Comparator.comparingInt(k -> order.indexOf(k) < 0 ? Integer.MAX_VALUE : order.indexOf(k)))
+        .forEach(k -> fill(k, values.get(k)));
     return this;
   }
 
