@@ -47,6 +47,15 @@ public final class PageBenchmark {
     String caseId = lastCase != null ? lastCase : firstId(get(api, url + "/api/v1/tasks?state=CREATED", basic("haiwang-mediator")), "caseId");
     String taskId = firstId(get(api, url + "/api/v1/tasks?caseId=" + caseId, basic("intake")), "id");
 
+    // A mediator's own list: claim up to 50 of the village's open tasks for haiwang-mediator.
+    java.util.regex.Matcher ids = Pattern.compile("\\{\"id\":\"(\\d+)\"").matcher(
+        get(api, url + "/api/v1/tasks?state=CREATED&candidateGroup=mediator:440306001001", basic("haiwang-mediator")));
+    for (int claimed = 0; claimed < 50 && ids.find(); claimed++) {
+      api.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/tasks/" + ids.group(1) + "/claim"))
+          .header("Authorization", basic("haiwang-mediator")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+
     Map<String, String[]> pages = new LinkedHashMap<>();
     pages.put("task list, my unit's unclaimed (haiwang-mediator)", new String[] {"haiwang-mediator", "/tasks?view=unit"});
     pages.put("task list, mine (haiwang-mediator)", new String[] {"haiwang-mediator", "/tasks"});
