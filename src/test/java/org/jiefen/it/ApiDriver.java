@@ -82,6 +82,17 @@ final class ApiDriver {
         .isEqualTo(HttpStatus.OK);
   }
 
+  /**
+   * Moves the shared clock an hour past {@code instant}. For clocks whose length depends on the
+   * date the shared clock happens to show (weekends and holidays, court clocks rolling over a day
+   * off), a fixed step would pass on some dates and not on others.
+   */
+  void advanceClockPast(java.time.Instant instant) {
+    java.time.Instant now = java.time.Instant.parse(rest.getForObject("/dev/clock", JsonNode.class).get("now").asText());
+    long seconds = Math.max(1, java.time.Duration.between(now, instant).plusHours(1).toSeconds());
+    advanceClock("PT" + seconds + "S");
+  }
+
   /** Mails in the dev mailbox whose subject names the case. */
   List<JsonNode> mailsAbout(String caseId) {
     JsonNode all = rest.getForObject("/dev/mail", JsonNode.class);
