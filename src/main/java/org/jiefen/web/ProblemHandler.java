@@ -107,6 +107,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));
   }
 
+  /** A multipart body that cannot be parsed (cut off, no closing boundary): the client's fault, 400. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail brokenMultipart(org.springframework.web.multipart.MultipartException e) {
+    return invalid(List.of(new FieldError("file", "the multipart body cannot be read")));
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     LOG.error("unexpected failure", e);
