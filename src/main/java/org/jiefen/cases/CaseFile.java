@@ -10,7 +10,7 @@ import java.util.List;
  * are cases found at intake with the same party and similar text; {@code level} is the level the
  * case has reached and {@code currentUnitCode} the unit working it now. {@code documents} are the
  * generated documents, {@code clocks} the statutory clocks, {@code confirmation} the court
- * confirmation of the agreement.
+ * confirmation of the agreement, {@code evidence} the evidence attached by staff.
  */
 public record CaseFile(
     String id,
@@ -42,7 +42,8 @@ public record CaseFile(
     List<CaseDocument> documents,
     List<CaseClock> clocks,
     CaseConfirmation confirmation,
-    CasePetition petition) {
+    CasePetition petition,
+    List<CaseEvidence> evidence) {
 
   public record StoredParty(
       String name,

@@ -133,7 +133,8 @@ public class CaseService {
               List.of(),
               List.of(),
               null,
-              petition == null ? null : petition.petition());
+              petition == null ? null : petition.petition(),
+              List.of());
     } while (!cases.create(file, searchable));
     timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code(),
         petition == null ? null : petition.record());

@@ -35,6 +35,7 @@ public record CaseView(
     List<ClockView> clocks,
     CaseConfirmation confirmation,
     PetitionView petition,
+    List<CaseEvidence> evidence,
     List<CaseEvent> timeline) {
 
   public record PartyView(String name, String role, String idNumber, String phone, String email) {}
@@ -70,6 +71,7 @@ public record CaseView(
         clocks,
         c.confirmation(),
         petition,
+        c.evidence() == null ? List.of() : c.evidence(),
         timeline);
   }
 }

@@ -43,7 +43,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(FieldProblem.class)
   ProblemDetail field(FieldProblem e) {
-    return invalid(e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+    ProblemDetail problem = invalid(e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+    if (e instanceof FileProblem file && file.status() != HttpStatus.BAD_REQUEST) {
+      problem.setStatus(file.status());
+      problem.setTitle(file.status().getReasonPhrase());
+      if (file.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
+        problem.setType(URI.create("urn:jiefen:problem:too-large"));
+      }
+    }
+    return problem;
+  }
+
+  /**
+   * A multipart upload over Spring's limits ({@code spring.servlet.multipart}): 413 naming the
+   * upload's field, {@code file}, like the uploads' own size check.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = invalid(List.of(new FieldError("file", "is larger than the upload limit")));
+    problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+    problem.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
+    problem.setType(URI.create("urn:jiefen:problem:too-large"));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
   }
 
   @ExceptionHandler(NotFoundProblem.class)
@@ -82,6 +105,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));
+  }
+
+  /** A multipart body that cannot be parsed (cut off, no closing boundary): the client's fault, 400. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail brokenMultipart(org.springframework.web.multipart.MultipartException e) {
+    return invalid(List.of(new FieldError("file", "the multipart body cannot be read")));
   }
 
   @ExceptionHandler(Exception.class)

@@ -22,11 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps API request bodies (JSON has no limit of its own in Spring): a declared length over the
  * cap is refused with 413 before anything is read; a chunked body is cut off when it passes the
- * cap, which also ends in 413.
+ * cap, which also ends in 413. Evidence uploads (multipart) have their own, larger limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
+
+  private static final java.util.regex.Pattern EVIDENCE_UPLOAD =
+      java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/evidence");
 
   private final long maxBytes;
   private final ObjectMapper json;
@@ -45,7 +48,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    // evidence uploads are multipart, bounded by spring.servlet.multipart and their own limit
+    return !request.getRequestURI().startsWith("/api/") || EVIDENCE_UPLOAD.matcher(request.getRequestURI()).matches();
   }
 
   @Override

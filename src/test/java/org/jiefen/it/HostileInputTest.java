@@ -148,6 +148,47 @@ class HostileInputTest extends AppIntegrationTest {
 
   private List<String> casesCreated = new ArrayList<>();
 
+  /** A case of its own for the evidence uploads (created before the evidence corpus is built). */
+  private String evidenceCase;
+
+  @org.junit.jupiter.api.BeforeAll
+  void evidenceCase() {
+    evidenceCase = new ApiDriver(rest).register("intake", AppTestSupport.wageDispute("440306001001",
+        AppTestSupport.uniqueIdNumber(), AppTestSupport.uniquePhone()));
+  }
+
+  /** Evidence uploads: files that are not what they claim, or nothing at all; all carry the mark in their description. */
+  Stream<Attack> evidenceCorpus() {
+    String path = "/api/v1/cases/" + evidenceCase + "/evidence";
+    List<Attack> all = new ArrayList<>();
+    Object[][] files = {
+        {"html named pdf", "application/pdf", "a.pdf", "<html><script>" + MARK + "</script></html>"},
+        {"svg with script", "image/svg+xml", "a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>" + MARK + "</script></svg>"},
+        {"zip", "application/zip", "a.zip", "PK\u0003\u0004" + MARK},
+        {"pdf declared png", "image/png", "a.png", "%PDF-1.7 " + MARK},
+        {"pdf declared html", "text/html", "a.pdf", "%PDF-1.7 " + MARK},
+        {"empty", "image/png", "a.png", ""},
+        {"xxe named pdf", "application/pdf", "a.pdf", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"}};
+    for (Object[] f : files) {
+      String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f[2] + "\"\r\nContent-Type: " + f[1]
+          + "\r\n\r\n" + f[3] + "\r\n--x\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n" + MARK
+          + "\r\n--x--\r\n";
+      all.add(raw("evidence " + f[0], "haiwang-mediator", HttpMethod.POST, path, "multipart/form-data; boundary=x",
+          body.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+    all.add(raw("evidence as json", "haiwang-mediator", HttpMethod.POST, path, "application/json",
+        ("{\"description\":\"" + MARK + "\"}").getBytes(StandardCharsets.UTF_8)));
+    all.add(raw("evidence broken multipart", "haiwang-mediator", HttpMethod.POST, path, "multipart/form-data; boundary=x",
+        ("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + MARK).getBytes(StandardCharsets.UTF_8)));
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("evidenceCorpus")
+  void evidenceIsRefusedCleanly(Attack attack) {
+    isRefusedCleanly(attack);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void isRefusedCleanly(Attack attack) {
