@@ -4,6 +4,19 @@
 import * as esbuild from 'esbuild';
 
 const outdir = process.argv[2] || '../../../target/classes/static/assets';
+// Node tools the build's tests run (not served): the Camunda linter over the shipped models.
+const toolsdir = process.argv[3] || '../../../target/frontend-tools';
+
+await esbuild.build({
+  entryPoints: { 'lint-models': 'tools/lint-models.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: ['node18'],
+  outdir: toolsdir,
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});
 
 await esbuild.build({
   entryPoints: {
