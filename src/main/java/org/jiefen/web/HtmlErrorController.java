@@ -17,6 +17,12 @@ import org.springframework.web.servlet.ModelAndView;
 @WebPage
 class HtmlErrorController {
 
+  private final ErrorPage errorPage;
+
+  HtmlErrorController(ErrorPage errorPage) {
+    this.errorPage = errorPage;
+  }
+
   @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView error(HttpServletRequest request) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -25,15 +31,11 @@ class HtmlErrorController {
     }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
-    ModelAndView page = new ModelAndView("error");
-    page.setStatus(status);
-    page.addObject("status", status.value());
-    page.addObject("messageKey", switch (status) {
+    return errorPage.of(status, switch (status) {
       case NOT_FOUND -> "error.notFound";
       case FORBIDDEN, UNAUTHORIZED -> "error.forbidden";
       case SERVICE_UNAVAILABLE -> "error.unavailable";
       default -> status.is4xxClientError() ? "error.invalid" : "error.failed";
     });
-    return page;
   }
 }

@@ -21,10 +21,10 @@ class PageErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
-  private final PageModel header;
+  private final ErrorPage errorPage;
 
-  PageErrors(PageModel header) {
-    this.header = header;
+  PageErrors(ErrorPage errorPage) {
+    this.errorPage = errorPage;
   }
 
   @ExceptionHandler({NotFoundProblem.class, NoResourceFoundException.class})
@@ -58,15 +58,7 @@ class PageErrors {
     return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.failed");
   }
 
-  // The model attributes of the advice are not applied to an exception handler's view: the header's are added here.
   private ModelAndView page(HttpStatus status, String messageKey) {
-    ModelAndView page = new ModelAndView("error");
-    page.addObject("me", header.me());
-    page.addObject("localMode", header.localMode());
-    page.addObject("path", "");
-    page.setStatus(status);
-    page.addObject("status", status.value());
-    page.addObject("messageKey", messageKey);
-    return page;
+    return errorPage.of(status, messageKey);
   }
 }

@@ -18,16 +18,18 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnknownPages {
 
+  private final ErrorPage errorPage;
+
+  UnknownPages(ErrorPage errorPage) {
+    this.errorPage = errorPage;
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ModelAndView notFound(HttpServletRequest request, NoResourceFoundException e) throws NoResourceFoundException {
     String accept = request.getHeader("Accept");
     if (request.getRequestURI().startsWith("/api/") || accept == null || !accept.contains("text/html")) {
       throw e;
     }
-    ModelAndView page = new ModelAndView("error");
-    page.setStatus(HttpStatus.NOT_FOUND);
-    page.addObject("status", 404);
-    page.addObject("messageKey", "error.notFound");
-    return page;
+    return errorPage.of(HttpStatus.NOT_FOUND, "error.notFound");
   }
 }

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
+
+
 
 /**
  * The supervision board (督办看板) in a browser: a dispute left alone at a community goes from
@@ -22,28 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * left alone brings a supervision order to the district leader's board; a confidential report is
  * on nobody's board but those in charge of it; the demo pages (clock, mailbox) work.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoardBrowserTest extends AppIntegrationTest {
+class BoardBrowserTest extends BrowserIntegrationTest {
 
   static final String HAIWANG = MediationApiTest.HAIWANG;
   static final String XINAN = MediationApiTest.XINAN;
   static final String DISTRICT = "440306000000";
   static final List<String> ORDER = List.of("NONE", "GREEN", "YELLOW", "RED");
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-  ApiDriver api;
-  Browser browser;
 
-  @BeforeAll
-  void start() {
-    api = new ApiDriver(rest);
-    browser = new Browser(port, "board");
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "board";
   }
 
   @Test

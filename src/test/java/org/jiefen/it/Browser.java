@@ -121,6 +121,15 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
   }
 
+  /** Fetches a link of the page with the browser's session (a download does not show in the browser). */
+  java.net.http.HttpResponse<byte[]> download(String href) throws IOException, InterruptedException {
+    org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+        .header("Cookie", "JSESSIONID=" + session.getValue())
+        .build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Saves {@code target/screenshots/<prefix>-<nn>-<name>.png} and returns it. */
   Path screenshot(String name) {
     try {

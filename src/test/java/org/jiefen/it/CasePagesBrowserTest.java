@@ -2,9 +2,6 @@ package org.jiefen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -17,35 +14,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The case page: masked parties, clocks with their legal basis, the timeline, the diagram with the
  * open task marked, a document downloaded as PDF; refused (and empty) for a mediator of another
  * community; no horizontal scrolling on a phone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CasePagesBrowserTest extends AppIntegrationTest {
+class CasePagesBrowserTest extends BrowserIntegrationTest {
 
   static final String HAIWANG = "440306001001";
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
   @Autowired Agreements agreements;
   @Autowired DocumentService documents;
   @Autowired CaseClocks clocks;
 
-  Browser browser;
   String caseId;
   String idNumber;
   String phone;
 
   @BeforeAll
   void start() {
-    ApiDriver api = new ApiDriver(rest);
     idNumber = AppTestSupport.uniqueIdNumber();
     phone = AppTestSupport.uniquePhone();
     Map<String, Object> dispute = new HashMap<>(MediationApiTest.dispute(HAIWANG, phone));
@@ -61,12 +51,11 @@ class CasePagesBrowserTest extends AppIntegrationTest {
         "performBy", "2026-12-31"), "haiwang-mediator", HAIWANG);
     documents.generate(caseId, DocumentType.MEDIATION_AGREEMENT, null, "haiwang-mediator");
     clocks.start(caseId, "confirmation-application", null, "case-page-test");
-    browser = new Browser(port, "case");
   }
 
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "case";
   }
 
   @Test
@@ -92,11 +81,11 @@ class CasePagesBrowserTest extends AppIntegrationTest {
     browser.screenshot("case-page");
 
     String href = browser.find("[data-test=document-download]").getAttribute("href");
-    HttpResponse<byte[]> pdf = download(href);
+    HttpResponse<byte[]> pdf = browser.download(href);
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-    assertThat(download(href.replaceAll("[0-9a-f]{64}$", "0".repeat(64))).statusCode()).isEqualTo(404);
+    assertThat(browser.download(href.replaceAll("[0-9a-f]{64}$", "0".repeat(64))).statusCode()).isEqualTo(404);
 
     // the explicit, audited reveal: the number appears in the page only after a reason is given
     browser.click("[data-test=case-reveal] summary");
@@ -106,7 +95,7 @@ class CasePagesBrowserTest extends AppIntegrationTest {
     browser.waitFor(d -> phone.equals(browser.find("form.reveal[data-party='0'] [data-test=revealed]").getText()));
     browser.screenshot("revealed");
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-      var audit = new ApiDriver(rest).get("admin", "/api/v1/audit?action=PII_REVEALED&caseId=" + caseId).getBody();
+      var audit = api.get("admin", "/api/v1/audit?action=PII_REVEALED&caseId=" + caseId).getBody();
       assertThat(audit).hasSize(1);
       assertThat(audit.get(0).get("actor").asText()).isEqualTo("haiwang-mediator");
     });
@@ -139,14 +128,5 @@ class CasePagesBrowserTest extends AppIntegrationTest {
       assertThat(width).isLessThanOrEqualTo(360L);
       phoneBrowser.screenshot("case-page-360");
     }
-  }
-
-  /** Fetches a link of the page with the browser's session (a download does not show in the browser). */
-  private HttpResponse<byte[]> download(String href) throws Exception {
-    Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(href))
-        .header("Cookie", "JSESSIONID=" + session.getValue())
-        .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -2,49 +2,40 @@ package org.jiefen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.Cookie;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
+
+
 
 /**
  * Evidence on the case page: a mediator's HTML file named .png and an over-size picture are
  * refused at the file field; a PNG is uploaded, listed and downloaded back as it was; a reader
  * whose role does not work cases sees the list without the form.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EvidenceBrowserTest extends AppIntegrationTest {
+class EvidenceBrowserTest extends BrowserIntegrationTest {
 
   static final String HAIWANG = "440306001001";
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-
-  Browser browser;
   String caseId;
   Path dir;
 
   @BeforeAll
   void start() throws Exception {
-    caseId = new ApiDriver(rest).register("intake", MediationApiTest.dispute(HAIWANG, AppTestSupport.uniquePhone()));
+    caseId = api.register("intake", MediationApiTest.dispute(HAIWANG, AppTestSupport.uniquePhone()));
     dir = Files.createDirectories(Path.of("target", "evidence-upload").toAbsolutePath());
-    browser = new Browser(port, "evidence").login("haiwang-mediator");
+    browser.login("haiwang-mediator");
   }
 
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "evidence";
   }
 
   @Test
@@ -74,12 +65,12 @@ class EvidenceBrowserTest extends AppIntegrationTest {
     browser.screenshot("added");
 
     String href = browser.find("[data-test=evidence-download]").getAttribute("href");
-    HttpResponse<byte[]> got = download(href);
+    HttpResponse<byte[]> got = browser.download(href);
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.headers().firstValue("Content-Type")).contains("image/png");
     assertThat(got.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
     assertThat(got.body()).isEqualTo(png);
-    assertThat(download(href.replaceAll("[0-9a-f]{64}$", "0".repeat(64))).statusCode()).isEqualTo(404);
+    assertThat(browser.download(href.replaceAll("[0-9a-f]{64}$", "0".repeat(64))).statusCode()).isEqualTo(404);
 
     browser.open("/cases/" + caseId + "?lang=en");
     assertThat(browser.text("[data-test=case-evidence]")).contains("Evidence", "Upload");
@@ -100,14 +91,5 @@ class EvidenceBrowserTest extends AppIntegrationTest {
     browser.type("#evidence-description", description);
     browser.click("[data-test=evidence-form] button[type=submit]");
     browser.find("[data-test=case-evidence]");
-  }
-
-  /** Fetches a link of the page with the browser's session (a download does not show in the browser). */
-  private HttpResponse<byte[]> download(String href) throws Exception {
-    Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(href))
-        .header("Cookie", "JSESSIONID=" + session.getValue())
-        .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 }

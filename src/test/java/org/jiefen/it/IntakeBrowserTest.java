@@ -2,12 +2,12 @@ package org.jiefen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
 
 /**
  * The intake page: a dispute registered with every field gets a receipt with a query code; the
@@ -15,23 +15,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * field with the rest kept; a petition gets its receipt; roles that do not register get a message;
  * and the page fits a phone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntakeBrowserTest extends AppIntegrationTest {
+class IntakeBrowserTest extends BrowserIntegrationTest {
 
   static final String HAIWANG = "440306001001";
 
-  @LocalServerPort int port;
-  Browser browser;
-
   @BeforeAll
   void start() {
-    browser = new Browser(port, "intake");
     browser.login("intake");
   }
 
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "intake";
   }
 
   @Test

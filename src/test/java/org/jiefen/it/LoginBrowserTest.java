@@ -2,27 +2,19 @@ package org.jiefen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
 
 /** Signing in and out of the web interface, the header, the language switch, and a wrong password. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginBrowserTest extends AppIntegrationTest {
+class LoginBrowserTest extends BrowserIntegrationTest {
 
-  @LocalServerPort int port;
-  Browser browser;
 
-  @BeforeAll
-  void start() {
-    browser = new Browser(port, "login");
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "login";
   }
 
   @Test

@@ -8,41 +8,34 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
+
+
 
 /**
  * The issue's acceptance test, in the browser: a dispute at 海旺社区 fails three sessions there, is
  * escalated to 新安街道 and ends in an agreement, every step worked through the task list and the
  * task page (intake is through the API: that page is not this test's subject).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MediatorBrowserTest extends AppIntegrationTest {
+class MediatorBrowserTest extends BrowserIntegrationTest {
 
   static final String HAIWANG = "440306001001";
   static final String XINAN = "440306001000";
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-  Browser browser;
-  ApiDriver api;
   TaskUi ui;
 
   @BeforeAll
   void start() {
-    browser = new Browser(port, "mediator");
-    api = new ApiDriver(rest);
     ui = new TaskUi(browser, api);
   }
 
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "mediator";
   }
 
   @Test

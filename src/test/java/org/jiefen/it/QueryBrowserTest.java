@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
+
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -21,25 +21,14 @@ import org.springframework.http.ResponseEntity;
  * the same neutral answer; after five failures for a code even the right digits are refused for
  * a while; every query is audited without the digits.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryBrowserTest extends AppIntegrationTest {
+class QueryBrowserTest extends BrowserIntegrationTest {
 
   static final String LINGZHI = "440306001002";
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-  ApiDriver api;
-  Browser browser;
 
-  @BeforeAll
-  void start() {
-    api = new ApiDriver(rest);
-    browser = new Browser(port, "query");
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "query";
   }
 
   record Registered(String id, String queryCode, String phone, String idNumber) {}

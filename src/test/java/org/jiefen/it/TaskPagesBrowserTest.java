@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+
+
 
 /**
  * The task list and task page beyond the mediator's happy path: a petition clerk accepts a
@@ -20,28 +20,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * meanwhile says so (in the page and in the list's row), the task page's script budget, and the
  * list on a 360 px phone. No page shows a party's full ID or phone number.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskPagesBrowserTest extends AppIntegrationTest {
+class TaskPagesBrowserTest extends BrowserIntegrationTest {
 
   static final String DISTRICT = "440306000000";
   static final String LINGZHI = "440306001002";
 
-  @LocalServerPort int port;
-  @Autowired TestRestTemplate rest;
-  Browser browser;
-  ApiDriver api;
   TaskUi ui;
 
   @BeforeAll
   void start() {
-    browser = new Browser(port, "tasks");
-    api = new ApiDriver(rest);
     ui = new TaskUi(browser, api);
   }
 
-  @AfterAll
-  void stop() {
-    browser.close();
+  @Override
+  String screenshotPrefix() {
+    return "tasks";
   }
 
   @Test
