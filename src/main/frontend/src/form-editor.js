@@ -35,6 +35,7 @@ async function start() {
       return JSON.stringify(editor.saveSchema(), null, 2);
     },
     select,
+    revision: () => editor.get('commandStack')._getUndoAction() || null,
   });
   editor.on('commandStack.changed', () => wb.changed());
 

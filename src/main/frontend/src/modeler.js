@@ -64,6 +64,7 @@ async function start() {
       return xml;
     },
     select,
+    revision: () => modeler.get('commandStack')._getUndoAction() || null,
   });
 
   async function lint() {

@@ -10,6 +10,9 @@
 // An editor island calls startWorkbench(adapter) once its editor has imported the model:
 //   adapter.content()       -> Promise<string>  the model text as it is now (XML or form JSON)
 //   adapter.select(id)      -> boolean          show the element with that id (false: not there)
+//   adapter.revision()      -> any (optional)   what identifies the edit state (the command
+//                                               stack's last action): undoing back to the saved
+//                                               state is not an unsaved change
 // and then reports edits with wb.changed() and, for BPMN, the browser linter's findings with
 // wb.setLint(errors, warnings) (items: { elementId, rule, text }).
 
@@ -77,15 +80,17 @@ export function startWorkbench(adapter) {
   const versionLabel = document.getElementById('wb-version');
 
   const state = {
-    edits: 0, // edits since the page loaded; compared with the count at the last save
-    savedAt: 0,
+    edits: 0, // edits since the page loaded (undo and redo count too)
+    saved: null, // the revision last saved (or loaded)
     hasDraft: Boolean(config.fromDraft),
     busy: false,
     lint: { errors: [], warnings: [] },
     server: { errors: [], warnings: [], edits: -1 },
   };
 
-  const dirty = () => state.edits !== state.savedAt;
+  const revision = adapter.revision || (() => state.edits);
+  state.saved = revision();
+  const dirty = () => revision() !== state.saved;
 
   function setStatus(kind, text) {
     status.className = 'notice wb-status' + (kind ? ' ' + kind : '');
@@ -273,13 +278,14 @@ export function startWorkbench(adapter) {
   async function save() {
     await run(msg('saving', {}, 'Saving…'), async () => {
       const edits = state.edits;
+      const rev = revision();
       const result = await call('PUT', config.urls.draft, await adapter.content());
       if (!result.ok) {
         if (result.body) serverFindings(result.body, edits);
         setStatus('error', problemText(result));
         return;
       }
-      state.savedAt = edits;
+      state.saved = rev;
       state.hasDraft = true;
       renderVersion();
       setStatus('ok', msg('saved', { at: formatTime(result.body.savedAt), by: result.body.savedBy || '' }, 'Saved'));
@@ -310,6 +316,7 @@ export function startWorkbench(adapter) {
     if (!window.confirm(msg('confirmDeploy', {}, 'Deploy as the newest version?'))) return;
     await run(msg('deploying', {}, 'Deploying…'), async () => {
       const edits = state.edits;
+      const rev = revision();
       const result = await call('POST', config.urls.deploy, await adapter.content());
       if (!result.ok) {
         if (result.body) serverFindings(result.body, edits);
@@ -317,7 +324,7 @@ export function startWorkbench(adapter) {
         return;
       }
       serverFindings({ errors: [], warnings: result.body.warnings || [] }, edits);
-      state.savedAt = edits;
+      state.saved = rev;
       state.hasDraft = false;
       config.version = result.body.version;
       config.latestVersion = result.body.version;
@@ -336,7 +343,7 @@ export function startWorkbench(adapter) {
         return;
       }
       // Back to the deployed version this draft was based on: the page loads it afresh.
-      state.savedAt = state.edits;
+      state.saved = revision();
       state.hasDraft = false;
       setStatus('ok', msg('discarded', {}, 'Discarded'));
       window.location.assign(window.location.pathname);
