@@ -83,6 +83,7 @@ export function startWorkbench(adapter) {
     edits: 0, // edits since the page loaded (undo and redo count too)
     saved: null, // the revision last saved (or loaded)
     hasDraft: Boolean(config.fromDraft),
+    basedOn: config.version ?? config.latestVersion, // the version a draft starts from
     busy: false,
     lint: { errors: [], warnings: [] },
     server: { errors: [], warnings: [], edits: -1 },
@@ -102,7 +103,7 @@ export function startWorkbench(adapter) {
   function renderVersion() {
     if (!versionLabel) return;
     versionLabel.textContent = state.hasDraft
-      ? msg('draftLabel', { version: config.latestVersion ?? '' }, 'Draft')
+      ? msg('draftLabel', { version: state.basedOn ?? '' }, 'Draft')
       : msg('versionLabel', { version: config.version ?? '' }, 'Version {version}');
     versionLabel.dataset.draft = String(state.hasDraft);
   }
@@ -279,7 +280,8 @@ export function startWorkbench(adapter) {
     await run(msg('saving', {}, 'Saving…'), async () => {
       const edits = state.edits;
       const rev = revision();
-      const result = await call('PUT', config.urls.draft, await adapter.content());
+      const url = state.basedOn == null ? config.urls.draft : `${config.urls.draft}?basedOn=${encodeURIComponent(state.basedOn)}`;
+      const result = await call('PUT', url, await adapter.content());
       if (!result.ok) {
         if (result.body) serverFindings(result.body, edits);
         setStatus('error', problemText(result));
@@ -287,6 +289,7 @@ export function startWorkbench(adapter) {
       }
       state.saved = rev;
       state.hasDraft = true;
+      if (result.body.basedOnVersion != null) state.basedOn = result.body.basedOnVersion;
       renderVersion();
       setStatus('ok', msg('saved', { at: formatTime(result.body.savedAt), by: result.body.savedBy || '' }, 'Saved'));
     });
@@ -328,6 +331,7 @@ export function startWorkbench(adapter) {
       state.hasDraft = false;
       config.version = result.body.version;
       config.latestVersion = result.body.version;
+      state.basedOn = result.body.version;
       renderVersion();
       panel.dataset.deployedVersion = String(result.body.version);
       setStatus('ok', result.body.text || msg('deployed', { version: result.body.version }, 'Deployed'));

@@ -45,7 +45,7 @@ class ProcessStarter {
     CaseKind kind = CaseKind.valueOf(file.kind().toUpperCase());
     Map<String, Object> variables = variables(file, contributors);
     try {
-      long key =
+      var started =
           camunda
               .newCreateInstanceCommand()
               .bpmnProcessId(kind.processId())
@@ -53,11 +53,17 @@ class ProcessStarter {
               .variables(variables)
               .requestTimeout(Duration.ofSeconds(10))
               .send()
-              .join()
-              .getProcessInstanceKey();
+              .join();
+      // The version too: the workbench counts running instances per version, and an administrator
+      // who deploys a new one sees which cases stay on the old.
       cases.update(
           file.id(),
-          Map.of("processInstanceKey", key, "status", CaseStatus.OPEN, "updated", clock.instant().toString()));
+          Map.of(
+              "processInstanceKey", started.getProcessInstanceKey(),
+              "processDefinitionKey", started.getProcessDefinitionKey(),
+              "processVersion", started.getVersion(),
+              "status", CaseStatus.OPEN,
+              "updated", clock.instant().toString()));
       timeline.record(file.id(), "process-started", "PROCESS_STARTED", kind.processId(), "system", file.unitCode());
       return true;
     } catch (RuntimeException e) {

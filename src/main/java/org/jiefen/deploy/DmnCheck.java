@@ -20,6 +20,11 @@ final class DmnCheck {
     }
   }
 
+  /** The id the engine deploys a (valid) DMN model's decision requirements under. */
+  static String requirementsId(byte[] bytes) {
+    return Engine.INSTANCE.parse(new ByteArrayInputStream(bytes)).getId();
+  }
+
   // Building the FEEL engine takes a while; only do it when a DMN model is first prepared.
   private static final class Engine {
     static final DecisionEngine INSTANCE = DecisionEngineFactory.createDecisionEngine();

@@ -35,13 +35,16 @@ public class ModelDeployment {
   private final CamundaClient camunda;
   private final ProcessCatalog catalog;
   private final FormRegistry forms;
+  private final ModelHistory history;
   private final AuditLog audit;
   private final Clock clock;
 
-  ModelDeployment(CamundaClient camunda, ProcessCatalog catalog, FormRegistry forms, AuditLog audit, Clock clock) {
+  ModelDeployment(
+      CamundaClient camunda, ProcessCatalog catalog, FormRegistry forms, ModelHistory history, AuditLog audit, Clock clock) {
     this.camunda = camunda;
     this.catalog = catalog;
     this.forms = forms;
+    this.history = history;
     this.audit = audit;
     this.clock = clock;
   }
@@ -67,6 +70,7 @@ public class ModelDeployment {
         resources.stream().collect(Collectors.toMap(PreparedResource::name, Function.identity(), (a, b) -> b));
     recordProcesses(event, byName, deployedBy);
     registerForms(event, byName, deployedBy);
+    recordDecisions(event, byName, deployedBy);
     return event;
   }
 
@@ -110,6 +114,7 @@ public class ModelDeployment {
       if (resource == null) {
         continue;
       }
+      history.record(ModelKind.FORM, form.getFormId(), form.getVersion(), form.getFormKey(), resource, clock.instant(), deployedBy);
       boolean current =
           forms.register(
               new FormRegistry.DeployedForm(
@@ -130,6 +135,37 @@ public class ModelDeployment {
     }
   }
 
+  private void recordDecisions(DeploymentEvent event, Map<String, PreparedResource> resources, String deployedBy) {
+    for (var drg : event.getDecisionRequirements()) {
+      var resource = resources.get(drg.getResourceName());
+      if (resource == null) {
+        continue;
+      }
+      boolean added = history.record(ModelKind.DMN, drg.getDmnDecisionRequirementsId(), drg.getVersion(),
+          drg.getDecisionRequirementsKey(), resource, clock.instant(), deployedBy);
+      if (added) {
+        audit.recordAs(deployedBy, null, AuditAction.MODEL_DEPLOYED, AuditOutcome.SUCCESS, null, // audit
+            "decisions " + drg.getDmnDecisionRequirementsId() + ":" + drg.getVersion(),
+            "sha256 " + resource.sha256hex() + " resource " + drg.getResourceName());
+      }
+    }
+  }
+
+  /** Whether the engine refused a deployment (the models are wrong), as opposed to not answering. */
+  public static boolean isRejection(RuntimeException e) {
+    Throwable t = e;
+    while (t != null) {
+      if (t instanceof io.camunda.client.api.command.ClientStatusException status) {
+        return status.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT
+            || status.getStatusCode() == io.grpc.Status.Code.FAILED_PRECONDITION;
+      }
+      if (t instanceof io.camunda.client.api.command.ProblemException problem) {
+        return problem.code() == 400;
+      }
+      t = t.getCause();
+    }
+    return false;
+  }
   /** Not join(): a background retry interrupted at shutdown must not wait out the request timeout. */
   private static DeploymentEvent await(io.camunda.client.api.CamundaFuture<DeploymentEvent> answer) {
     try {

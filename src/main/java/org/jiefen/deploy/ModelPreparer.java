@@ -36,16 +36,50 @@ public final class ModelPreparer {
     this.maxBytes = maxBytes;
   }
 
-  /**
-   * @param name resource name as it will be deployed, e.g. {@code mediation/Mediation.bpmn}
-   * @throws ModelRefusedException if the resource must not be deployed
-   */
   /** The size limit; a reader needs to read no more than one byte past it to know a resource is too big. */
   public long maxBytes() {
     return maxBytes;
   }
 
+  /**
+   * The checks that make a resource safe to keep (size, type by content, XML without DOCTYPE or
+   * entities), without the model checks: a draft may be unfinished, but never hostile.
+   *
+   * @throws ModelRefusedException if the resource must not even be stored
+   */
+  public void checkSafe(String name, byte[] bytes) {
+    ModelKind expected = checkEnvelope(name, bytes);
+    if (expected == ModelKind.FORM) {
+      if (firstChar(bytes) != '{') {
+        throw new ModelRefusedException(name, "is not a form: the content is " + describe(bytes));
+      }
+      return;
+    }
+    if (firstChar(bytes) != '<') {
+      throw new ModelRefusedException(name, "is not " + expected.label() + ": the content is " + describe(bytes));
+    }
+    try {
+      SafeXml.root(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new ModelRefusedException(name, e.getMessage());
+    }
+  }
+
+  /**
+   * @param name resource name as it will be deployed, e.g. {@code mediation/Mediation.bpmn}
+   * @throws ModelRefusedException if the resource must not be deployed
+   */
   public PreparedResource prepare(String name, byte[] bytes) {
+    ModelKind expected = checkEnvelope(name, bytes);
+    byte[] result =
+        switch (expected) {
+          case FORM -> prepareForm(name, bytes);
+          case BPMN, DMN -> prepareXml(name, bytes, expected);
+        };
+    return new PreparedResource(name, result, sha256(result), expected);
+  }
+
+  private ModelKind checkEnvelope(String name, byte[] bytes) {
     if (name == null || name.isBlank()) {
       throw new ModelRefusedException(String.valueOf(name), "has no name");
     }
@@ -62,12 +96,7 @@ public final class ModelPreparer {
       throw new ModelRefusedException(
           name, "has an unsupported file type; expected a .bpmn, .dmn or .form file");
     }
-    byte[] result =
-        switch (expected) {
-          case FORM -> prepareForm(name, bytes);
-          case BPMN, DMN -> prepareXml(name, bytes, expected);
-        };
-    return new PreparedResource(name, result, sha256(result), expected);
+    return expected;
   }
 
   private byte[] prepareForm(String name, byte[] bytes) {

@@ -11,6 +11,11 @@ public record PreparedResource(String name, byte[] bytes, String sha256hex, Mode
     bytes = bytes.clone();
   }
 
+  /** The hex SHA-256 of any content, as deployments are identified. */
+  public static String sha256(byte[] content) {
+    return ModelPreparer.sha256(content);
+  }
+
   @Override
   public byte[] bytes() {
     return bytes.clone();

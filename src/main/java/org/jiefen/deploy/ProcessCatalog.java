@@ -57,7 +57,9 @@ public class ProcessCatalog {
 
   void record(ProcessVersion version) {
     try {
-      es.index(i -> i.index(indices.deployments()).id(version.id()).document(version));
+      // Searchable at once: the workbench lists versions right after a deploy (deployments are rare).
+      es.index(i -> i.index(indices.deployments()).id(version.id()).document(version)
+          .refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
       cache.put(version.processDefinitionKey(), version);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

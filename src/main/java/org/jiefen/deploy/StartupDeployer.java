@@ -123,20 +123,7 @@ public class StartupDeployer implements ApplicationRunner, DisposableBean {
     }
   }
 
-  private static boolean isRejection(RuntimeException e) {
-    Throwable t = e;
-    while (t != null) {
-      if (t instanceof io.camunda.client.api.command.ClientStatusException status) {
-        return status.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT
-            || status.getStatusCode() == io.grpc.Status.Code.FAILED_PRECONDITION;
-      }
-      if (t instanceof io.camunda.client.api.command.ProblemException problem) {
-        return problem.code() == 400;
-      }
-      t = t.getCause();
-    }
-    return false;
-  }
+
 
   public List<Refusal> refusals() {
     return List.copyOf(refusals);
@@ -171,7 +158,7 @@ public class StartupDeployer implements ApplicationRunner, DisposableBean {
     try {
       send(new ArrayList<>(resources.values()));
     } catch (RuntimeException all) {
-      if (!isRejection(all)) {
+      if (!ModelDeployment.isRejection(all)) {
         throw new EngineUnavailable(all);
       }
       // One resource the engine refuses fails the whole deployment: find it by deploying one by one.
@@ -180,7 +167,7 @@ public class StartupDeployer implements ApplicationRunner, DisposableBean {
         try {
           send(List.of(resource));
         } catch (RuntimeException e) {
-          if (!isRejection(e)) {
+          if (!ModelDeployment.isRejection(e)) {
             throw new EngineUnavailable(e);
           }
           LOG.error("model {} refused by the engine: {}", resource.name(), e.getMessage());

@@ -22,4 +22,5 @@ public class Indices {
   public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
   public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }
   public String calendar() { return properties.index(SearchIndex.CALENDAR); }
+  public String modelDrafts() { return properties.index(SearchIndex.MODEL_DRAFTS); }
 }

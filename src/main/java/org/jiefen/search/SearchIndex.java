@@ -17,7 +17,9 @@ public enum SearchIndex {
   // Failed sign-ins and locks, shared by every instance of the app (one document per username).
   LOGIN_ATTEMPTS("login-attempts"),
   // The public-holiday calendar, one document per year (org.jiefen.calendar).
-  CALENDAR("calendar");
+  CALENDAR("calendar"),
+  // Administrators' unfinished model edits, one per model (org.jiefen.admin).
+  MODEL_DRAFTS("model-drafts");
 
   private final String suffix;
   private final String refreshInterval;

@@ -87,6 +87,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/calendar", "/api/v1/calendar/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/models", "/api/v1/models/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

@@ -28,8 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
+  // Multipart uploads with limits of their own (evidence files; model files, see ModelPreparer).
   private static final java.util.regex.Pattern EVIDENCE_UPLOAD =
-      java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/evidence");
+      java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/evidence|/api/v1/models");
 
   private final long maxBytes;
   private final ObjectMapper json;
@@ -48,7 +49,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    // evidence uploads are multipart, bounded by spring.servlet.multipart and their own limit
+    // uploads are multipart, bounded by spring.servlet.multipart and their own limit
     return !request.getRequestURI().startsWith("/api/") || EVIDENCE_UPLOAD.matcher(request.getRequestURI()).matches();
   }
 

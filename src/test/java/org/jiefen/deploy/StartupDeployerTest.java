@@ -30,7 +30,7 @@ class StartupDeployerTest {
     client = CamundaClient.newClientBuilder().grpcAddress(nowhere).restAddress(nowhere).preferRestOverGrpc(true).build();
     // the catalog, the form registry and the audit log are only written after a successful deployment
     StartupDeployer deployer = new StartupDeployer(
-        new ModelDeployment(client, null, null, null, Clock.systemUTC()), new ModelPreparer(),
+        new ModelDeployment(client, null, null, null, null, Clock.systemUTC()), new ModelPreparer(),
         List.of("classpath*:processes/**/*.bpmn"));
 
     deployer.run(null);
@@ -48,7 +48,7 @@ class StartupDeployerTest {
     URI nowhere = URI.create("http://127.0.0.1:" + freePort());
     client = CamundaClient.newClientBuilder().grpcAddress(nowhere).restAddress(nowhere).preferRestOverGrpc(true).build();
     StartupDeployer deployer = new StartupDeployer(
-        new ModelDeployment(client, null, null, null, Clock.systemUTC()), new ModelPreparer(),
+        new ModelDeployment(client, null, null, null, null, Clock.systemUTC()), new ModelPreparer(),
         List.of("classpath*:processes/**/*.bpmn"));
 
     deployer.destroy();
