@@ -42,19 +42,33 @@ async function start() {
   const selection = modeler.get('selection');
   const linting = modeler.get('linting');
 
+  // In the middle of the canvas, clear of the palette on its left edge.
+  function center(element) {
+    if (element.waypoints || element.x === undefined) {
+      canvas.scrollToElement(element);
+      return;
+    }
+    const box = canvas.viewbox();
+    canvas.viewbox({
+      x: element.x + element.width / 2 - box.width / 2,
+      y: element.y + element.height / 2 - box.height / 2,
+      width: box.width,
+      height: box.height,
+    });
+  }
+
   function select(id, finding) {
     const element = registry.get(id);
     if (!element) return false;
+    const root = element === canvas.getRootElement();
     if (finding && finding.report) {
       linting.showError(finding.report); // also opens the properties panel entry at fault
-      return true;
-    }
-    if (element === canvas.getRootElement()) {
+    } else if (root) {
       selection.select(null); // the process itself: the panel shows it when nothing is selected
     } else {
-      canvas.scrollToElement(element);
       selection.select(element);
     }
+    if (!root) center(element);
     return true;
   }
 

@@ -44,6 +44,8 @@ final class Browser implements AutoCloseable {
     options.setBinary(executable("JIEFEN_CHROMIUM", "/usr/bin/chromium"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--lang=zh-CN", "--window-size=" + width + "," + height, "--no-first-run", "--disable-extensions");
+    // The console is kept, so a test can see what the page's scripts or our CSP refused.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(executable("JIEFEN_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
         .usingAnyFreePort()
@@ -140,6 +142,14 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The console's errors since the last call (scripts' errors, CSP refusals, failed loads). */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .toList();
   }
 
   @Override
