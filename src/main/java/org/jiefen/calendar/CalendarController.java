@@ -1,23 +1,9 @@
 package org.jiefen.calendar;
 
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.jiefen.audit.AuditAction;
-import org.jiefen.audit.AuditLog;
-import org.jiefen.audit.AuditOutcome;
-import org.jiefen.users.CurrentUser;
-import org.jiefen.web.FieldProblem;
 import org.jiefen.web.NotFoundProblem;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,18 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
   private static final String CSV = "text/csv";
-  private static final Pattern NOTICE = Pattern.compile("[^\\p{Cntrl}<>]{1,60}");
 
   private final CalendarService calendar;
-  private final CalendarProperties properties;
-  private final CurrentUser currentUser;
-  private final AuditLog audit;
+  private final CalendarUploads uploads;
 
-  CalendarController(CalendarService calendar, CalendarProperties properties, CurrentUser currentUser, AuditLog audit) {
+  CalendarController(CalendarService calendar, CalendarUploads uploads) {
     this.calendar = calendar;
-    this.properties = properties;
-    this.currentUser = currentUser;
-    this.audit = audit;
+    this.uploads = uploads;
   }
 
   record YearSummary(
@@ -82,46 +63,16 @@ class CalendarController {
   /**
    * Replaces the year with the CSV body ({@code date,kind,name}); {@code notice} names the State
    * Council notice it transcribes. A body with any invalid line stores nothing: 400 naming each
-   * line and column ({@code line 3.kind}).
+   * line and column ({@code line 3.kind}); too large, 413; not UTF-8 text, 400 ({@link CalendarUploads}).
    */
   @PutMapping(value = "/{year}", consumes = {CSV, "text/plain"})
   CalendarYear replace(
       @PathVariable int year, @RequestBody(required = false) byte[] body, @RequestParam(required = false) String notice) {
-    if (year < CalendarService.FIRST_YEAR || year > CalendarService.LAST_YEAR) {
-      throw new FieldProblem("year", "must be between " + CalendarService.FIRST_YEAR + " and " + CalendarService.LAST_YEAR);
-    }
-    if (notice != null && !NOTICE.matcher(notice.strip()).matches()) {
-      throw new FieldProblem("notice", "must be 1-60 characters without control characters, < or >");
-    }
-    if (body != null && body.length > properties.maxUpload().toBytes()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-          "A calendar year is at most " + properties.maxUpload().toBytes() + " bytes of CSV.");
-      problem.setType(URI.create("urn:jiefen:problem:too-large"));
-      throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
-    }
-    String user = currentUser.get().username();
-    CalendarYear stored = calendar.replace(year, utf8(body), notice == null ? null : notice.strip(), user);
-    audit.record(AuditAction.CALENDAR_SAVED, AuditOutcome.SUCCESS, null, Integer.toString(year), stored.notice()); // audit
-    return stored;
+    return uploads.replace(year, body, notice);
   }
 
   private CalendarYear loaded(int year) {
     return calendar.year(year).orElseThrow(() -> new NotFoundProblem(
         "No calendar for " + year + ": the year is not loaded, and working-day clocks reaching into it count weekends only."));
-  }
-
-  private static String utf8(byte[] body) {
-    if (body == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new FieldProblem("body", "must be UTF-8 text");
-    }
   }
 }

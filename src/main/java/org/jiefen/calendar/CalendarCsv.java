@@ -11,13 +11,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jiefen.web.FieldProblem;
+import org.jiefen.web.CodedFieldProblem;
+import org.jiefen.web.CodedFieldProblem.Coded;
 
 /**
  * Reads and checks the calendar's CSV ({@code date,kind,name}, one day a line, as
  * {@code holidays-cn.csv}). Every problem is reported with the line it is on, counted from 1 in the
- * file as sent (header and blank lines included), as the field {@code line <n>.<column>}; a file
- * with any problem yields nothing.
+ * file as sent (header and blank lines included), as the field {@code line <n>.<column>}, with a
+ * code pages translate (the line number first among its arguments); a file with any problem yields
+ * nothing.
  *
  * <p>Rules: dates as {@code yyyy-MM-dd}, inside the year being loaded; kind {@code holiday} (a day
  * off) or {@code workday} (an adjusted working day, 调休上班); a name of at most 30 characters; no
@@ -59,7 +61,7 @@ public final class CalendarCsv {
   private record Line(int number, CalendarDay day) {}
 
   private static Map<Integer, List<CalendarDay>> parse(String text, Integer expectedYear) {
-    List<FieldProblem.Violation> problems = new ArrayList<>();
+    List<Coded> problems = new ArrayList<>();
     List<Line> lines = new ArrayList<>();
     String body = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
     String[] raw = body.split("\r\n|\n|\r", -1);
@@ -77,7 +79,7 @@ public final class CalendarCsv {
       }
       first = false;
       if (++content > MAX_LINES) {
-        problems.add(new FieldProblem.Violation("body", "has more than " + MAX_LINES + " lines of days"));
+        problems.add(new Coded("body", "tooManyLines", "has more than " + MAX_LINES + " lines of days", Integer.toString(MAX_LINES)));
         break;
       }
       CalendarDay day = line(number, line, expectedYear, problems);
@@ -86,22 +88,22 @@ public final class CalendarCsv {
       }
     }
     if (content == 0) {
-      problems.add(new FieldProblem.Violation("body", "lists no days; expected lines of date,kind,name"));
+      problems.add(new Coded("body", "noDays", "lists no days; expected lines of date,kind,name"));
     }
     checkDuplicates(lines, problems);
     checkWeekends(lines, problems);
     if (!problems.isEmpty()) {
-      throw new FieldProblem(problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems);
+      throw new CodedFieldProblem(problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems);
     }
     return lines.stream()
         .map(Line::day)
         .collect(Collectors.groupingBy(d -> d.date().getYear(), TreeMap::new, Collectors.toList()));
   }
 
-  private static CalendarDay line(int number, String line, Integer expectedYear, List<FieldProblem.Violation> problems) {
+  private static CalendarDay line(int number, String line, Integer expectedYear, List<Coded> problems) {
     String[] columns = line.split(",", -1);
     if (columns.length != 3) {
-      problems.add(violation(number, null, "must have three columns: date,kind,name (a name may not contain a comma)"));
+      problems.add(violation(number, null, "columns", "must have three columns: date,kind,name (a name may not contain a comma)"));
       return null;
     }
     int before = problems.size();
@@ -110,46 +112,50 @@ public final class CalendarCsv {
     try {
       date = LocalDate.parse(dateText);
       if (expectedYear != null && date.getYear() != expectedYear) {
-        problems.add(violation(number, "date", dateText + " is not in " + expectedYear));
+        problems.add(violation(number, "date", "dateYear", dateText + " is not in " + expectedYear, dateText,
+            Integer.toString(expectedYear)));
       }
     } catch (DateTimeParseException e) {
-      problems.add(violation(number, "date", "must be a date as yyyy-MM-dd"));
+      problems.add(violation(number, "date", "dateFormat", "must be a date as yyyy-MM-dd"));
     }
     DayKind kind = switch (columns[1].strip()) {
       case "holiday" -> DayKind.HOLIDAY;
       case "workday" -> DayKind.WORKDAY;
       default -> {
-        problems.add(violation(number, "kind", "must be holiday or workday"));
+        problems.add(violation(number, "kind", "kind", "must be holiday or workday"));
         yield null;
       }
     };
     String name = columns[2].strip();
     if (name.isEmpty()) {
-      problems.add(violation(number, "name", "must name the holiday, e.g. 春节"));
+      problems.add(violation(number, "name", "nameMissing", "must name the holiday, e.g. 春节"));
     } else if (name.length() > MAX_NAME) {
-      problems.add(violation(number, "name", "must be at most " + MAX_NAME + " characters"));
+      problems.add(violation(number, "name", "nameLength", "must be at most " + MAX_NAME + " characters",
+          Integer.toString(MAX_NAME)));
     } else if (!NAME.matcher(name).matches()) {
-      problems.add(violation(number, "name", "must not contain control characters, <, > or quotes"));
+      problems.add(violation(number, "name", "nameChars", "must not contain control characters, <, > or quotes"));
     }
     if (kind == DayKind.WORKDAY && date != null && !HolidayCalendar.weekend(date)) {
-      problems.add(violation(number, "kind",
-          "a workday (adjusted working day) must fall on a Saturday or Sunday; " + date + " is a " + dayName(date)));
+      problems.add(violation(number, "kind", "workdayOnWeekday",
+          "a workday (adjusted working day) must fall on a Saturday or Sunday; " + date + " is a " + dayName(date),
+          date.toString()));
     }
     return problems.size() == before ? new CalendarDay(date, kind, name) : null;
   }
 
-  private static void checkDuplicates(List<Line> lines, List<FieldProblem.Violation> problems) {
+  private static void checkDuplicates(List<Line> lines, List<Coded> problems) {
     Map<LocalDate, Integer> seen = new HashMap<>();
     for (Line line : lines) {
       Integer earlier = seen.putIfAbsent(line.day().date(), line.number());
       if (earlier != null) {
-        problems.add(violation(line.number(), "date", line.day().date() + " is already listed on line " + earlier));
+        problems.add(violation(line.number(), "date", "dateRepeated",
+            line.day().date() + " is already listed on line " + earlier, line.day().date().toString(), earlier.toString()));
       }
     }
   }
 
   /** A holiday on a weekend only inside a span of holidays that reaches a weekday. */
-  private static void checkWeekends(List<Line> lines, List<FieldProblem.Violation> problems) {
+  private static void checkWeekends(List<Line> lines, List<Coded> problems) {
     Set<LocalDate> holidays = lines.stream()
         .filter(l -> l.day().kind() == DayKind.HOLIDAY)
         .map(l -> l.day().date())
@@ -160,8 +166,9 @@ public final class CalendarCsv {
         continue;
       }
       if (!spanReachesWeekday(date, holidays)) {
-        problems.add(violation(line.number(), "kind", date + " is a " + dayName(date)
-            + " and off anyway; a holiday on a weekend belongs only inside a span of holidays that includes a weekday"));
+        problems.add(violation(line.number(), "kind", "weekendHoliday", date + " is a " + dayName(date)
+            + " and off anyway; a holiday on a weekend belongs only inside a span of holidays that includes a weekday",
+            date.toString()));
       }
     }
   }
@@ -185,7 +192,11 @@ public final class CalendarCsv {
     return day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
   }
 
-  private static FieldProblem.Violation violation(int line, String column, String message) {
-    return new FieldProblem.Violation(column == null ? "line " + line : "line " + line + "." + column, message);
+  /** A problem of a line; its arguments are the line number (as text: no digit grouping) and {@code args}. */
+  private static Coded violation(int line, String column, String code, String message, String... args) {
+    List<Object> all = new ArrayList<>();
+    all.add(Integer.toString(line));
+    all.addAll(List.of(args));
+    return new Coded(column == null ? "line " + line : "line " + line + "." + column, code, all, message);
   }
 }

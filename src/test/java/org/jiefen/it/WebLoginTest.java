@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,48 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class WebLoginTest extends AppIntegrationTest {
 
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
 
-  /** A browser-like client: cookies kept, redirects not followed (the test reads them). */
-  final class Session {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    String csrf(String page) throws IOException, InterruptedException {
-      Matcher m = CSRF.matcher(get(page).body());
-      assertThat(m.find()).as("CSRF token on " + page).isTrue();
-      return m.group(1);
-    }
-
-    /** Posts the login form; returns where it redirects. */
-    String login(String user, String password) throws IOException, InterruptedException {
-      String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf("/login"));
-      HttpResponse<String> response = postForm("/login", form);
-      assertThat(response.statusCode()).isEqualTo(302);
-      return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-    }
-
-    String sessionId() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-          .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
-    }
-  }
-
   @Test
   void wrongPasswordsOnTheLoginFormLockTheAccountAndAreAudited() throws Exception {
-    Session browser = new Session();
+    WebSession browser = new WebSession(port);
     for (int i = 0; i < 10; i++) {
       assertThat(browser.login("yantian-leader", "guess-" + i)).isEqualTo("/login?error");
     }
@@ -86,7 +44,7 @@ class WebLoginTest extends AppIntegrationTest {
 
   @Test
   void signingInChangesTheSessionAndSigningOutNeedsTheToken() throws Exception {
-    Session browser = new Session();
+    WebSession browser = new WebSession(port);
     browser.get("/login");
     String before = browser.sessionId();
     assertThat(browser.login("shijian-leader", "demo")).isEqualTo("/");
@@ -105,7 +63,7 @@ class WebLoginTest extends AppIntegrationTest {
 
   @Test
   void theApiStaysStatelessAndIgnoresTheFormLogin() throws Exception {
-    Session browser = new Session();
+    WebSession browser = new WebSession(port);
     browser.login("shijian-leader", "demo");
     // A signed-in browser session is no credential for the API: it answers 401 with a problem body.
     HttpResponse<String> api = browser.get("/api/v1/tasks");
@@ -115,7 +73,7 @@ class WebLoginTest extends AppIntegrationTest {
 
   @Test
   void anUnknownPageIsAPageForBrowsersAndAProblemForTheApi() throws Exception {
-    Session browser = new Session();
+    WebSession browser = new WebSession(port);
     browser.login("shijian-leader", "demo");
     HttpResponse<String> page = browser.http.send(HttpRequest.newBuilder(uri("/no-such-page"))
         .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
@@ -136,6 +94,6 @@ class WebLoginTest extends AppIntegrationTest {
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return WebSession.enc(s);
   }
 }
