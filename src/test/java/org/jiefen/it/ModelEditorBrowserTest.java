@@ -126,11 +126,16 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     return names;
   }
 
-  /** Script errors and CSP refusals in the console (a refused request's 4xx is not one). */
-  List<String> pageFaults() {
-    return browser.consoleErrors().stream()
-        .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("Error"))
-        .toList();
+  /**
+   * No script errors and no CSP refusals in the console so far (a refused request's 4xx is not
+   * one). A probe written to the console first shows that the console is really read.
+   */
+  void assertNoPageFaults(Browser b) {
+    b.driver.executeScript("console.error('jiefen-console-probe')");
+    List<String> errors = b.consoleErrors();
+    assertThat(errors).as("the console is read").anyMatch(m -> m.contains("jiefen-console-probe"));
+    assertThat(errors).as("script errors or CSP refusals")
+        .filteredOn(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).isEmpty();
   }
 
   // --- tests --------------------------------------------------------------------------------
@@ -154,7 +159,7 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     browser.waitFor(d -> "预览参加人".equals(
         browser.find("#wb-preview-form input[id$='-Field_Participants']").getAttribute("value")));
     browser.screenshot("form-preview");
-    assertThat(pageFaults()).isEmpty();
+    assertNoPageFaults(browser);
   }
 
   @Test
@@ -168,7 +173,7 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     browser.waitFor(d -> "drd".equals(browser.find("#wb-canvas").getAttribute("data-view")));
     assertThat(browser.find("[data-test=properties]").isDisplayed()).as("the DRD has its properties panel").isTrue();
     browser.screenshot("dmn-drd");
-    assertThat(pageFaults()).isEmpty();
+    assertNoPageFaults(browser);
   }
 
   @Test
@@ -211,7 +216,7 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     browser.waitFor(d -> browser.present("#wb-canvas[data-ready=true]")
         && !browser.text("[data-test=model-version]").startsWith("草稿"));
     assertThat(nameOf("StartEvent_CaseRegistered")).isEqualTo(original);
-    assertThat(pageFaults()).isEmpty();
+    assertNoPageFaults(browser);
   }
 
   @Test
@@ -238,6 +243,20 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     browser.waitFor(d -> "0".equals(panel().getAttribute("data-lint-errors")));
     assertThat(browser.find("[data-test=wb-deploy]").isEnabled()).isTrue();
     assertThat(panel().getAttribute("data-dirty")).as("undone back to what was loaded").isEqualTo("false");
+  }
+
+  @Test
+  void onAPhoneTheEditorsScrollInsideThePage() {
+    try (Browser phone = new Browser(port, "models-360", 360, 740).login("admin")) {
+      for (String path : List.of("bpmn/Mediation", "dmn/Definitions_MediationTriage", "form/mediation-session")) {
+        phone.open("/admin/models/" + path);
+        phone.waitFor(d -> phone.present("#wb-canvas[data-ready=true]"));
+        Long width = (Long) phone.driver.executeScript("return document.documentElement.scrollWidth");
+        assertThat(width).as(path + " at 360 px").isLessThanOrEqualTo(360L);
+        phone.screenshot(path.substring(0, path.indexOf('/')) + "-360");
+      }
+      assertNoPageFaults(phone);
+    }
   }
 
   @Test
