@@ -39,16 +39,18 @@ final class DocumentModel {
   private final DocumentInput in;
   private final PiiProtector pii;
   private final String retention;
+  private final DocumentClauses clauses;
 
-  private DocumentModel(DocumentType type, DocumentInput in, PiiProtector pii, String retention) {
+  private DocumentModel(DocumentType type, DocumentInput in, PiiProtector pii, String retention, DocumentClauses clauses) {
     this.type = type;
     this.in = in;
     this.pii = pii;
     this.retention = retention;
+    this.clauses = clauses;
   }
 
-  static Built build(DocumentType type, DocumentInput in, PiiProtector pii, String retention) {
-    return new DocumentModel(type, in, pii, retention).build();
+  static Built build(DocumentType type, DocumentInput in, PiiProtector pii, String retention, DocumentClauses clauses) {
+    return new DocumentModel(type, in, pii, retention, clauses).build();
   }
 
   private Built build() {
@@ -72,7 +74,18 @@ final class DocumentModel {
     v.put("recordDate", in.record() == null ? "" : day(in.record().at().atZone(CHINA)));
     v.put("retention", escape(retention));
     v.put("index", index(f));
+    v.put("clauses", clauses());
     return new Built(v, date);
+  }
+
+  /** The adaptable clauses by id, escaped like every value: an administrator's text is text, never markup. */
+  private Map<String, String> clauses() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (DocumentClause clause : DocumentClause.values()) {
+      String text = clauses.text(clause);
+      m.put(clause.id(), escape(blank(text) ? clause.defaultText() : text));
+    }
+    return m;
   }
 
   private Instant date() {

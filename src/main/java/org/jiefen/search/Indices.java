@@ -22,4 +22,6 @@ public class Indices {
   public String mailOutbox() { return properties.index(SearchIndex.MAIL_OUTBOX); }
   public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }
   public String calendar() { return properties.index(SearchIndex.CALENDAR); }
+  public String textOverrides() { return properties.index(SearchIndex.TEXT_OVERRIDES); }
+  public String retention() { return properties.index(SearchIndex.RETENTION); }
 }

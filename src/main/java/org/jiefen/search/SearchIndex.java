@@ -17,7 +17,11 @@ public enum SearchIndex {
   // Failed sign-ins and locks, shared by every instance of the app (one document per username).
   LOGIN_ATTEMPTS("login-attempts"),
   // The public-holiday calendar, one document per year (org.jiefen.calendar).
-  CALENDAR("calendar");
+  CALENDAR("calendar"),
+  // Administrators' wording of mail templates and document clauses, one document per text (org.jiefen.texts).
+  TEXT_OVERRIDES("text-overrides"),
+  // Administrators' retention periods by case kind and outcome, one document per row (org.jiefen.texts).
+  RETENTION("retention");
 
   private final String suffix;
   private final String refreshInterval;
