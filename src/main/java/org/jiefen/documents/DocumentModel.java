@@ -139,8 +139,8 @@ final class DocumentModel {
       m.put("idNumber", escape(id));
       m.put("phone", escape(phone));
       m.put("email", escape(p.email()));
-      m.put("sex", type.fullIdentity() && id != null && id.length() == 18 ? sex(id) : "");
-      m.put("born", type.fullIdentity() && id != null && id.length() == 18 ? born(id) : "");
+      m.put("sex", type.fullIdentity() && full(id) ? sex(id) : "");
+      m.put("born", type.fullIdentity() && full(id) ? born(id) : "");
       m.put("identity", escape(identity(p, id, phone)));
       out.add(m);
     }
@@ -150,7 +150,7 @@ final class DocumentModel {
   /** "王小明，男，1949年12月31日出生，公民身份号码……，联系电话……" as far as the file knows it. */
   private String identity(CaseFile.StoredParty p, String id, String phone) {
     StringBuilder s = new StringBuilder(p.name());
-    if (id != null && id.length() == 18 && type.fullIdentity()) {
+    if (full(id) && type.fullIdentity()) {
       s.append("，").append(sex(id)).append("，").append(born(id)).append("出生");
     }
     if (!blank(id)) {
@@ -235,6 +235,11 @@ final class DocumentModel {
       }
     }
     return value;
+  }
+
+  /** A whole ID number (not a masked copy, which a party without cipher text has). */
+  private static boolean full(String id) {
+    return id != null && id.matches("\\d{17}[\\dXx]");
   }
 
   private static String sex(String id) {

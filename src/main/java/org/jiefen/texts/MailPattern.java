@@ -66,7 +66,9 @@ final class MailPattern {
     try {
       format = new MessageFormat(pattern, locale);
     } catch (IllegalArgumentException e) {
-      errors.add(new TextError(field, "pattern", String.valueOf(e.getMessage())));
+      String reason = String.valueOf(e.getMessage());
+      errors.add(reason.startsWith("Unmatched braces") ? new TextError(field, "braces")
+          : new TextError(field, "pattern", reason));
       return errors;
     }
     if (placeholders(pattern).stream().anyMatch(a -> !a.strip().matches("\\d{1,3}"))) {

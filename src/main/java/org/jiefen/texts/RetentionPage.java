@@ -77,12 +77,23 @@ class RetentionPage {
   private String show(Map<String, String> typed, Map<String, String> errors, Model model) {
     Locale locale = LocaleContextHolder.getLocale();
     List<Row> rows = schedule.entries().stream()
-        .map(e -> new Row(e, typed.getOrDefault(e.key(), e.period().text()), words(e.period(), locale),
-            words(e.defaultPeriod(), locale)))
+        .map(e -> {
+          String value = typed.getOrDefault(e.key(), e.period().text());
+          return new Row(e, value, words(value, locale), words(e.defaultPeriod(), locale));
+        })
         .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("errors", errors);
     return "texts/retention";
+  }
+
+  /** The reading of what is in the field, nothing when it is no period. */
+  private String words(String value, Locale locale) {
+    try {
+      return words(RetentionPeriod.parse(value), locale);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   /** 30 年, 2 年 6 个月, 永久 (30 years, permanent). */

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /admin/templates}: the mail templates (list, then one template in one language: its
  * arguments, an edit form, a preview with sample data) and the document clauses (list, edit, a PDF
- * preview of the clause's document for an invented case). Plain forms, no script: the buttons of a
+ * preview of the clause's document for an invented case). The mail form shows apostrophes as they
+ * read ({@link #plain}); the API takes MessageFormat patterns as stored. Plain forms, no script: the buttons of a
  * form preview, save or restore the default; problems show at their field with what was typed.
  * Only administrators reach {@code /admin/**}; saves are audited by {@link TemplateService}.
  */
@@ -54,8 +55,8 @@ class TemplatePages {
   @GetMapping("/admin/templates/mail/{name}")
   String mail(@PathVariable String name, @RequestParam(defaultValue = "zh_CN") String language, Model model) {
     TemplateService.MailView view = templates.mail(name, language);
-    return showMail(view, view.subject(), view.text(), Map.of(), templates.preview(language, view.subject(), view.text()),
-        model);
+    return showMail(view, plain(view.subject()), plain(view.text()), Map.of(),
+        templates.preview(language, view.subject(), view.text()), model);
   }
 
   /** {@code action}: preview (check and show), save (check, save, back to the template), restore (the default). */
@@ -68,17 +69,17 @@ class TemplatePages {
       templates.restoreMail(name, language);
       return "redirect:/admin/templates/mail/" + view.template().name() + "?language=" + language + "&restored";
     }
-    String s = TemplateService.normalize(subject);
-    String x = TemplateService.normalize(text);
+    String s = pattern(TemplateService.normalize(subject));
+    String x = pattern(TemplateService.normalize(text));
     Map<String, String> errors = messages(templates.checkMail(view.template(), language, s, x));
     if (!errors.isEmpty()) {
-      return showMail(view, s, x, errors, null, model);
+      return showMail(view, plain(s), plain(x), errors, null, model);
     }
     if (action.equals("save")) {
       templates.saveMail(name, language, s, x, currentUser.get().username());
       return "redirect:/admin/templates/mail/" + view.template().name() + "?language=" + language + "&saved";
     }
-    return showMail(view, s, x, errors, templates.preview(language, s, x), model);
+    return showMail(view, plain(s), plain(x), errors, templates.preview(language, s, x), model);
   }
 
   @GetMapping("/admin/templates/documents/{id}")
@@ -142,6 +143,20 @@ class TemplatePages {
     model.addAttribute("maxLength", org.jiefen.documents.DocumentClause.MAX_LENGTH);
     model.addAttribute("maxLines", org.jiefen.documents.DocumentClause.MAX_LINES);
     return "texts/clause";
+  }
+
+  /**
+   * A pattern as the form shows it: an apostrophe as it reads. Administrators cannot quote in
+   * MessageFormat's sense (a lone quote is refused), so doubling every apostrophe on the way back
+   * ({@link #pattern}) gives the stored pattern exactly.
+   */
+  static String plain(String pattern) {
+    return pattern == null ? null : pattern.replace("''", "'");
+  }
+
+  /** What the form sent as a MessageFormat pattern: every apostrophe doubled. */
+  static String pattern(String plain) {
+    return plain == null ? null : plain.replace("'", "''");
   }
 
   /** The first problem of each field in the page's language. */

@@ -32,14 +32,14 @@ class TemplateService {
   /** A mail template in one language as it is now. */
   record MailView(MailTemplateCatalog.Template template, String language, String subject, String text,
       TextOverride override) {
-    boolean overridden() {
+    public boolean overridden() {
       return override != null;
     }
   }
 
   /** A document clause as it is now. */
   record ClauseView(DocumentClause clause, String text, TextOverride override, boolean templateReplaced) {
-    boolean overridden() {
+    public boolean overridden() {
       return override != null;
     }
   }

@@ -20,6 +20,7 @@ public record TextError(String field, String code, List<Object> args) {
       Map.entry("control", "must not contain control characters"),
       Map.entry("quote", "a single quote must be written twice ('''') in a pattern"),
       Map.entry("pattern", "is not a valid MessageFormat pattern: {0}"),
+      Map.entry("braces", "has a brace without its pair"),
       Map.entry("argumentForm", "arguments are written '{'n'}', a number in braces, without a format"),
       Map.entry("argument", "uses '{'{0}'}', which this template does not have; it has {1}"),
       Map.entry("personalData", "must not contain an ID card or mobile number"),
