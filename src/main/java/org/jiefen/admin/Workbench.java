@@ -299,16 +299,23 @@ public class Workbench {
     }
     findings.addAll(rules.check(prepared, List.of(prepared)));
     byte[] before = base == null ? null : content(entry.kind(), entry.modelId(), base).getBytes(StandardCharsets.UTF_8);
-    List<ModelChange> changes =
-        switch (entry.kind()) {
-          case BPMN -> ModelDiff.bpmn(before, prepared.bytes());
-          case DMN -> ModelDiff.dmn(before, prepared.bytes());
-          case FORM -> ModelDiff.form(before, prepared.bytes());
-        };
+    List<ModelChange> changes = changes(entry.kind(), before, prepared.bytes());
     return new Checked(prepared, new CheckReport(base,
         findings.stream().filter(Finding::isError).toList(),
         findings.stream().filter(f -> !f.isError()).toList(),
         changes));
+  }
+
+  private static List<ModelChange> changes(ModelKind kind, byte[] before, byte[] after) {
+    try {
+      return switch (kind) {
+        case BPMN -> ModelDiff.bpmn(before, after);
+        case DMN -> ModelDiff.dmn(before, after);
+        case FORM -> ModelDiff.form(before, after);
+      };
+    } catch (IllegalArgumentException e) {
+      return List.of(); // both sides passed the preparer; a model the diff cannot read shows no changes
+    }
   }
 
   private static List<Finding> refusals(ModelRefusedException e) {

@@ -20,7 +20,7 @@ public final class ModelPreparer {
 
   static final String BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   // DMN 1.1 to 1.5 as Camunda 8 reads them.
-  private static final Pattern DMN_NAMESPACE =
+  static final Pattern DMN_NAMESPACE =
       Pattern.compile("https?://www\\.omg\\.org/spec/DMN/\\d{8}/(MODEL/?|dmn\\.xsd)");
 
   private final long maxBytes;

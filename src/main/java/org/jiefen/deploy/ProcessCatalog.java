@@ -76,6 +76,16 @@ public class ProcessCatalog {
     return find(processDefinitionKey).map(ProcessVersion::xml);
   }
 
+  /** Whether any version of a process with this BPMN process id was deployed through the app. */
+  public boolean hasProcess(String processId) {
+    if (cache.values().stream().anyMatch(v -> v.processId().equals(processId))) {
+      return true;
+    }
+    return Documents.unchecked(
+            () -> es.count(c -> c.index(indices.deployments()).query(q -> q.term(t -> t.field("processId").value(processId)))))
+        .count() > 0;
+  }
+
   Optional<ProcessVersion> find(long processDefinitionKey) {
     ProcessVersion cached = cache.get(processDefinitionKey);
     if (cached != null) {

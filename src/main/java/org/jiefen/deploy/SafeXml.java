@@ -6,6 +6,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -25,6 +26,16 @@ final class SafeXml {
 
   /** @throws IllegalArgumentException with a message fit for the administrator */
   static Root root(byte[] bytes) {
+    Element root = parse(bytes).getDocumentElement();
+    return new Root(root.getNamespaceURI(), root.getLocalName());
+  }
+
+  /**
+   * The whole document, namespace-aware, parsed with the same protections.
+   *
+   * @throws IllegalArgumentException with a message fit for the administrator
+   */
+  static Document parse(byte[] bytes) {
     try {
       DocumentBuilder builder = factory().newDocumentBuilder();
       builder.setErrorHandler(FAIL_ON_ERROR);
@@ -32,8 +43,7 @@ final class SafeXml {
           (publicId, systemId) -> {
             throw new SAXException("external entity " + systemId + " is not allowed");
           });
-      Element root = builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
-      return new Root(root.getNamespaceURI(), root.getLocalName());
+      return builder.parse(new ByteArrayInputStream(bytes));
     } catch (SAXParseException e) {
       throw new IllegalArgumentException(describe(e), e);
     } catch (SAXException | IOException e) {

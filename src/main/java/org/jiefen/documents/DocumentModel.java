@@ -39,16 +39,18 @@ final class DocumentModel {
   private final DocumentInput in;
   private final PiiProtector pii;
   private final String retention;
+  private final DocumentClauses clauses;
 
-  private DocumentModel(DocumentType type, DocumentInput in, PiiProtector pii, String retention) {
+  private DocumentModel(DocumentType type, DocumentInput in, PiiProtector pii, String retention, DocumentClauses clauses) {
     this.type = type;
     this.in = in;
     this.pii = pii;
     this.retention = retention;
+    this.clauses = clauses;
   }
 
-  static Built build(DocumentType type, DocumentInput in, PiiProtector pii, String retention) {
-    return new DocumentModel(type, in, pii, retention).build();
+  static Built build(DocumentType type, DocumentInput in, PiiProtector pii, String retention, DocumentClauses clauses) {
+    return new DocumentModel(type, in, pii, retention, clauses).build();
   }
 
   private Built build() {
@@ -72,7 +74,18 @@ final class DocumentModel {
     v.put("recordDate", in.record() == null ? "" : day(in.record().at().atZone(CHINA)));
     v.put("retention", escape(retention));
     v.put("index", index(f));
+    v.put("clauses", clauses());
     return new Built(v, date);
+  }
+
+  /** The adaptable clauses by id, escaped like every value: an administrator's text is text, never markup. */
+  private Map<String, String> clauses() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (DocumentClause clause : DocumentClause.values()) {
+      String text = clauses.text(clause);
+      m.put(clause.id(), escape(blank(text) ? clause.defaultText() : text));
+    }
+    return m;
   }
 
   private Instant date() {
@@ -126,8 +139,8 @@ final class DocumentModel {
       m.put("idNumber", escape(id));
       m.put("phone", escape(phone));
       m.put("email", escape(p.email()));
-      m.put("sex", type.fullIdentity() && id != null && id.length() == 18 ? sex(id) : "");
-      m.put("born", type.fullIdentity() && id != null && id.length() == 18 ? born(id) : "");
+      m.put("sex", type.fullIdentity() && full(id) ? sex(id) : "");
+      m.put("born", type.fullIdentity() && full(id) ? born(id) : "");
       m.put("identity", escape(identity(p, id, phone)));
       out.add(m);
     }
@@ -137,7 +150,7 @@ final class DocumentModel {
   /** "王小明，男，1949年12月31日出生，公民身份号码……，联系电话……" as far as the file knows it. */
   private String identity(CaseFile.StoredParty p, String id, String phone) {
     StringBuilder s = new StringBuilder(p.name());
-    if (id != null && id.length() == 18 && type.fullIdentity()) {
+    if (full(id) && type.fullIdentity()) {
       s.append("，").append(sex(id)).append("，").append(born(id)).append("出生");
     }
     if (!blank(id)) {
@@ -222,6 +235,11 @@ final class DocumentModel {
       }
     }
     return value;
+  }
+
+  /** A whole ID number (not a masked copy, which a party without cipher text has). */
+  private static boolean full(String id) {
+    return id != null && id.matches("\\d{17}[\\dXx]");
   }
 
   private static String sex(String id) {

@@ -6,7 +6,7 @@ import org.jiefen.pii.PiiProtector;
 
 /**
  * Case file to PDF: the model, the type's template, the layout engine. Pure: no clock, no store,
- * no randomness, so one input gives one sequence of bytes.
+ * no randomness, so one input (and one wording of the clauses) gives one sequence of bytes.
  */
 public final class DocumentRenderer {
 
@@ -14,16 +14,43 @@ public final class DocumentRenderer {
   private final PdfRenderer pdf;
   private final PiiProtector pii;
   private final String retention;
+  private final DocumentClauses clauses;
 
   public DocumentRenderer(DocumentTemplates templates, PdfRenderer pdf, PiiProtector pii, String retention) {
+    this(templates, pdf, pii, retention, DocumentClauses.DEFAULTS);
+  }
+
+  /** @param clauses the current wording of the adaptable clauses ({@link DocumentClause}) */
+  public DocumentRenderer(DocumentTemplates templates, PdfRenderer pdf, PiiProtector pii, String retention,
+      DocumentClauses clauses) {
     this.templates = templates;
     this.pdf = pdf;
     this.pii = pii;
     this.retention = retention;
+    this.clauses = clauses;
   }
 
   public RenderedDocument render(DocumentType type, DocumentInput input) {
-    DocumentModel.Built model = DocumentModel.build(type, input, pii, retention);
+    return render(type, input, clauses);
+  }
+
+  /**
+   * A document of {@code type} for an invented case (masked numbers only, nothing from a real case
+   * file), with {@code draft} as the wording of one clause: what an administrator sees before
+   * saving it. Nothing is stored.
+   */
+  public RenderedDocument preview(DocumentType type, DocumentClause clause, String draft) {
+    DocumentClauses with = c -> c == clause ? draft : clauses.text(c);
+    return render(type, SampleDocument.input(type), with);
+  }
+
+  /** Whether the operators replaced the type's template by a file (which may not place the clauses). */
+  public boolean templateReplaced(DocumentType type) {
+    return templates.replaced(type);
+  }
+
+  private RenderedDocument render(DocumentType type, DocumentInput input, DocumentClauses wording) {
+    DocumentModel.Built model = DocumentModel.build(type, input, pii, retention, wording);
     String markup = templates.render(type, model.variables());
     String number = type.number(input.file().id());
     PdfRenderer.Rendered rendered = pdf.render(markup,

@@ -24,9 +24,11 @@ public final class DocumentTemplates {
   static final String SUFFIX = ".txt";
 
   private final TemplateEngine engine;
+  private final Path overrideDir;
 
   /** @param overrideDir where administrators put their own templates; null or missing for none */
   public DocumentTemplates(Path overrideDir) {
+    this.overrideDir = overrideDir;
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setEnableSpringELCompiler(true);
     if (overrideDir != null) {
@@ -52,6 +54,11 @@ public final class DocumentTemplates {
     } catch (TemplateEngineException e) {
       throw new IllegalArgumentException("document template " + type.id() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the override directory holds a file for this type. */
+  boolean replaced(DocumentType type) {
+    return overrideDir != null && java.nio.file.Files.isRegularFile(overrideDir.resolve(type.id() + SUFFIX));
   }
 
   private static void configure(AbstractConfigurableTemplateResolver resolver, String prefix, int order) {

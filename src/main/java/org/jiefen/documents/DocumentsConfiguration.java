@@ -6,6 +6,7 @@ import org.jiefen.documents.layout.PdfRenderer;
 import org.jiefen.pii.BlobCipher;
 import org.jiefen.pii.PiiProtector;
 import org.jiefen.platform.DataDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +17,9 @@ import org.springframework.context.event.EventListener;
 /**
  * Wiring of the documents feature. {@code jiefen.documents.template-dir} overrides shipped
  * templates, {@code font-slots} bounds how many documents are typeset at once (each slot holds
- * a parsed font pair, ~60 MB), {@code retention} is what the cover prints as 保管期限.
+ * a parsed font pair, ~60 MB), {@code retention} is what the cover prints as 保管期限. The wording of
+ * the adaptable clauses comes from a {@link DocumentClauses} bean when there is one (the
+ * administrators' texts, {@code org.jiefen.texts}), else from the shipped defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
@@ -31,8 +34,10 @@ class DocumentsConfiguration {
       DocumentFonts fonts,
       PiiProtector pii,
       @Value("${jiefen.documents.template-dir:${jiefen.data-dir:./data}/templates/documents}") String templateDir,
-      @Value("${jiefen.documents.retention:长期}") String retention) {
-    return new DocumentRenderer(new DocumentTemplates(Path.of(templateDir)), new PdfRenderer(fonts), pii, retention);
+      @Value("${jiefen.documents.retention:长期}") String retention,
+      ObjectProvider<DocumentClauses> clauses) {
+    return new DocumentRenderer(new DocumentTemplates(Path.of(templateDir)), new PdfRenderer(fonts), pii, retention,
+        clauses.getIfAvailable(() -> DocumentClauses.DEFAULTS));
   }
 
   @Bean

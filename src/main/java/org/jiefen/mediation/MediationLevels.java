@@ -1,7 +1,9 @@
 package org.jiefen.mediation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import org.jiefen.units.UnitDirectory;
 import org.jiefen.units.UnitLevel;
 import org.jiefen.users.Role;
 import org.jiefen.users.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +26,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MediationLevels {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MediationLevels.class);
+
+  /** The variables {@link #deadlineVariable} names, village first. */
+  public static final List<String> DEADLINE_VARIABLES = List.of("villageDeadline", "townDeadline", "countyDeadline");
+
+  /** The longest level deadline a model may set; anything longer is taken for a typing mistake. */
+  public static final Duration LONGEST_DEADLINE = Duration.ofDays(366);
 
   /** A level reached: its unit, and the instants of its yellow warning and its deadline. */
   public record Level(Unit unit, Instant warn, Instant due) {
@@ -92,10 +104,68 @@ public class MediationLevels {
     return at;
   }
 
-  /** Entering a level now: its deadline and warning, on the app clock (the engine's in local mode). */
-  public Level enter(Unit unit) {
-    Instant due = clock.instant().plus(settings.levelDeadline()).truncatedTo(ChronoUnit.SECONDS);
-    return new Level(unit, due.minus(settings.warningBefore()), due);
+  /**
+   * Entering a level now: its deadline and warning, on the app clock (the engine's in local mode).
+   * The deadline is the model's for the level ({@code modelDeadline}, the value of the variable
+   * {@link #deadlineVariable} names), or {@code jiefen.mediation.level-deadline} when the instance
+   * has none (started before the model carried its deadlines) or it is not a deadline
+   * ({@link #parseDeadline}; logged). The warning comes {@code jiefen.mediation.warning-before}
+   * before the deadline, or halfway when the deadline is not longer than that.
+   */
+  public Level enter(Unit unit, Object modelDeadline) {
+    Duration deadline = settings.levelDeadline();
+    if (modelDeadline != null) {
+      Optional<Duration> fromModel = parseDeadline(modelDeadline);
+      if (fromModel.isPresent()) {
+        deadline = fromModel.get();
+      } else {
+        LOG.warn("the mediation model's {} is not a deadline such as P30D (a positive duration of at most {} days);"
+            + " the level at unit {} gets jiefen.mediation.level-deadline {}",
+            deadlineVariable(unit.level()), LONGEST_DEADLINE.toDays(), unit.code(), deadline);
+      }
+    }
+    return times(unit, clock.instant(), deadline, settings.warningBefore());
+  }
+
+  static Level times(Unit unit, Instant now, Duration deadline, Duration warningBefore) {
+    Instant due = now.plus(deadline).truncatedTo(ChronoUnit.SECONDS);
+    Duration lead = warningBefore.compareTo(deadline) < 0 ? warningBefore : deadline.dividedBy(2);
+    return new Level(unit, due.minus(lead), due);
+  }
+
+  /**
+   * The process variable that holds a level's deadline. The mediation model's start event sets one
+   * per level (output mappings {@code villageDeadline = "P30D"}, ...), so an administrator changes
+   * them in the model, and each instance keeps the deadlines of the version it started on. A city
+   * without counties mediates at the city last, with the county's deadline.
+   */
+  public static String deadlineVariable(UnitLevel level) {
+    return switch (level) {
+      case VILLAGE -> "villageDeadline";
+      case TOWN -> "townDeadline";
+      case COUNTY, CITY -> "countyDeadline";
+    };
+  }
+
+  /**
+   * A level deadline as a model gives it: an ISO-8601 duration of days and hours ({@code "P30D"},
+   * {@code "P10DT12H"}; months and years are not fixed lengths and are not taken), positive and at
+   * most {@link #LONGEST_DEADLINE}; empty when the value is anything else.
+   */
+  public static Optional<Duration> parseDeadline(Object value) {
+    Duration deadline;
+    if (value instanceof Duration d) {
+      deadline = d;
+    } else if (value instanceof String s) {
+      try {
+        deadline = Duration.parse(s.strip());
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    } else {
+      return Optional.empty();
+    }
+    return deadline.isPositive() && deadline.compareTo(LONGEST_DEADLINE) <= 0 ? Optional.of(deadline) : Optional.empty();
   }
 
   /** The unit's mediators, for the parties' choice (Art. 19): usernames and staff names, no party data. */

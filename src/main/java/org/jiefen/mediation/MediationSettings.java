@@ -12,6 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code jiefen.mediation.*}: failed sessions allowed per level (the 三个三 practice: three), the
  * time each level has (a month, 司法部《人民调解工作若干规定》), when the yellow warning comes, and
  * when the follow-up visit is due after an agreement.
+ *
+ * <p>The time each level has is set in the mediation model (its start event's {@code
+ * villageDeadline}, {@code townDeadline}, {@code countyDeadline}), so administrators change it
+ * without a release; {@code level-deadline} applies to instances whose model does not set it. The
+ * warning comes {@code warning-before} the deadline, or halfway through a level whose deadline is
+ * not longer than that.
  */
 @ConfigurationProperties("jiefen.mediation")
 @Validated
@@ -22,7 +28,14 @@ public record MediationSettings(
     @DefaultValue("P30D") @NotNull Duration followUpDelay) {
 
   public MediationSettings {
-    if (!warningBefore.isNegative() && warningBefore.compareTo(levelDeadline) >= 0) {
+    if (levelDeadline != null && MediationLevels.parseDeadline(levelDeadline).isEmpty()) {
+      throw new IllegalArgumentException("jiefen.mediation.level-deadline must be positive and at most "
+          + MediationLevels.LONGEST_DEADLINE.toDays() + " days");
+    }
+    if (warningBefore != null && warningBefore.isNegative()) {
+      throw new IllegalArgumentException("jiefen.mediation.warning-before must not be negative");
+    }
+    if (warningBefore != null && levelDeadline != null && warningBefore.compareTo(levelDeadline) >= 0) {
       throw new IllegalArgumentException("jiefen.mediation.warning-before must be shorter than the level deadline");
     }
   }

@@ -23,4 +23,6 @@ public class Indices {
   public String loginAttempts() { return properties.index(SearchIndex.LOGIN_ATTEMPTS); }
   public String calendar() { return properties.index(SearchIndex.CALENDAR); }
   public String modelDrafts() { return properties.index(SearchIndex.MODEL_DRAFTS); }
+  public String textOverrides() { return properties.index(SearchIndex.TEXT_OVERRIDES); }
+  public String retention() { return properties.index(SearchIndex.RETENTION); }
 }

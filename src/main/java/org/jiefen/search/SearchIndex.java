@@ -19,7 +19,11 @@ public enum SearchIndex {
   // The public-holiday calendar, one document per year (org.jiefen.calendar).
   CALENDAR("calendar"),
   // Administrators' unfinished model edits, one per model (org.jiefen.admin).
-  MODEL_DRAFTS("model-drafts");
+  MODEL_DRAFTS("model-drafts"),
+  // Administrators' wording of mail templates and document clauses, one document per text (org.jiefen.texts).
+  TEXT_OVERRIDES("text-overrides"),
+  // Administrators' retention periods by case kind and outcome, one document per row (org.jiefen.texts).
+  RETENTION("retention");
 
   private final String suffix;
   private final String refreshInterval;

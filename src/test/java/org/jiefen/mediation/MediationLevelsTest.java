@@ -1,7 +1,12 @@
 package org.jiefen.mediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +72,59 @@ class MediationLevelsTest {
     assertThat(MediationLevels.above(DEPARTMENT, PARENT)).isEmpty();
     assertThat(MediationLevels.start(TOWN_DEPARTMENT, UnitLevel.VILLAGE, PARENT)).isEqualTo(TOWN_NO_COUNTY);
     assertThat(MediationLevels.above(TOWN_DEPARTMENT, PARENT)).contains(CITY);
+  }
+
+  static final Instant NOW = Instant.parse("2026-03-02T01:30:00.250Z");
+  static final Instant ENTERED = Instant.parse("2026-03-02T01:30:00Z");
+
+  private final MediationLevels levels = new MediationLevels(null, null,
+      new MediationSettings(3, Duration.ofDays(30), Duration.ofDays(5), Duration.ofDays(30)),
+      Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @Test
+  void eachLevelHasTheDeadlineItsModelSets() {
+    MediationLevels.Level village = levels.enter(COMMUNITY, "P10D");
+    assertThat(village.due()).isEqualTo(ENTERED.plus(Duration.ofDays(10)));
+    assertThat(village.warn()).isEqualTo(ENTERED.plus(Duration.ofDays(5)));
+    assertThat(levels.enter(STREET, "P20DT12H").due()).isEqualTo(ENTERED.plus(Duration.ofDays(20)).plus(Duration.ofHours(12)));
+    assertThat(levels.enter(DISTRICT, Duration.ofDays(45)).due()).isEqualTo(ENTERED.plus(Duration.ofDays(45)));
+    assertThat(MediationLevels.deadlineVariable(UnitLevel.VILLAGE)).isEqualTo("villageDeadline");
+    assertThat(MediationLevels.deadlineVariable(UnitLevel.TOWN)).isEqualTo("townDeadline");
+    assertThat(MediationLevels.deadlineVariable(UnitLevel.COUNTY)).isEqualTo("countyDeadline");
+    assertThat(MediationLevels.deadlineVariable(UnitLevel.CITY)).as("a city without counties is the top level")
+        .isEqualTo("countyDeadline");
+  }
+
+  @Test
+  void anInstanceWithoutDeadlinesOrWithAnInvalidOneGetsTheConfiguredOne() {
+    MediationLevels.Level configured = levels.enter(COMMUNITY, null);
+    assertThat(configured.due()).isEqualTo(ENTERED.plus(Duration.ofDays(30)));
+    assertThat(configured.warn()).isEqualTo(ENTERED.plus(Duration.ofDays(25)));
+    for (Object invalid : List.of("P1M", "30", "", "P0D", "-P3D", "P400D", 30, Duration.ZERO)) {
+      assertThat(levels.enter(COMMUNITY, invalid)).as(String.valueOf(invalid)).isEqualTo(configured);
+      assertThat(MediationLevels.parseDeadline(invalid)).as(String.valueOf(invalid)).isEmpty();
+    }
+    assertThat(MediationLevels.parseDeadline(" P366D ")).contains(Duration.ofDays(366));
+  }
+
+  @Test
+  void aDeadlineNoLongerThanTheWarningLeadWarnsHalfway() {
+    MediationLevels.Level short5 = levels.enter(COMMUNITY, "P5D");
+    assertThat(short5.warn()).isEqualTo(ENTERED.plus(Duration.ofHours(60)));
+    MediationLevels.Level short3 = levels.enter(COMMUNITY, "P3D");
+    assertThat(short3.due()).isEqualTo(ENTERED.plus(Duration.ofDays(3)));
+    assertThat(short3.warn()).isEqualTo(ENTERED.plus(Duration.ofHours(36))).isAfter(NOW);
+    assertThat(levels.enter(COMMUNITY, "P6D").warn()).isEqualTo(ENTERED.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void theSettingsRefuseADeadlineTheWarningCannotPrecede() {
+    assertThatThrownBy(() -> new MediationSettings(3, Duration.ofDays(5), Duration.ofDays(5), Duration.ofDays(30)))
+        .hasMessageContaining("warning-before must be shorter");
+    assertThatThrownBy(() -> new MediationSettings(3, Duration.ZERO, Duration.ZERO, Duration.ofDays(30)))
+        .hasMessageContaining("level-deadline must be positive");
+    assertThatThrownBy(() -> new MediationSettings(3, Duration.ofDays(30), Duration.ofDays(-1), Duration.ofDays(30)))
+        .hasMessageContaining("must not be negative");
   }
 
   private static Unit unit(String code, String name, UnitLevel level, String parent) {

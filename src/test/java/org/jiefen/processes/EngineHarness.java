@@ -57,6 +57,12 @@ final class EngineHarness implements AutoCloseable {
     step.requestTimeout(Duration.ofMinutes(1)).send().join();
   }
 
+  /** Deploys one model given as bytes (a changed copy of a shipped one); returns its version. */
+  int deployBytes(String name, byte[] bpmn) {
+    return client.newDeployResourceCommand().addResourceBytes(bpmn, name).requestTimeout(Duration.ofMinutes(1))
+        .send().join().getProcesses().get(0).getVersion();
+  }
+
   long start(String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables)
         .send().join().getProcessInstanceKey();

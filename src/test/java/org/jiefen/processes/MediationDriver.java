@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jiefen.mediation.MediationLevels;
+import org.jiefen.units.UnitLevel;
 
 /**
  * Drives one Mediation instance on the engine. Service-task jobs are answered with the outputs the
  * real workers promise (their contract, tested separately in the worker tests): the level worker
- * moves the case through the demo tree 海旺社区 → 新安街道 → 宝安区. What happened is kept for
+ * moves the case through the demo tree 海旺社区 → 新安街道 → 宝安区, each level with the deadline
+ * the model's start event set for it ({@code villageDeadline}, ...; 30 days when it set none). What happened is kept for
  * assertions: the mails asked for (template and recipients, in order) and the close outcome.
  */
 final class MediationDriver {
@@ -37,6 +40,7 @@ final class MediationDriver {
   }
 
   final EngineHarness harness;
+  final String processId;
   final long instance;
   /** "template → recipients @unit" of every mail job, in the order the process asked for them. */
   final List<String> mails = new ArrayList<>();
@@ -49,14 +53,21 @@ final class MediationDriver {
   /** The court confirmation (called process) and the documents: answered as their workers would. */
   final ConfirmationFakes fakes;
 
-  private MediationDriver(EngineHarness harness, long instance) {
+  private MediationDriver(EngineHarness harness, String processId, long instance) {
     this.harness = harness;
+    this.processId = processId;
     this.instance = instance;
     this.fakes = new ConfirmationFakes(harness, COUNTY);
   }
 
   static MediationDriver start(EngineHarness harness, String category, Number amount, boolean duplicate)
       throws Exception {
+    return start(harness, "Mediation", category, amount, duplicate);
+  }
+
+  /** An instance of the latest version of {@code processId}, a copy of the mediation model. */
+  static MediationDriver start(EngineHarness harness, String processId, String category, Number amount,
+      boolean duplicate) throws Exception {
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseId", "MD-TEST");
     variables.put("kind", "mediation");
@@ -70,7 +81,7 @@ final class MediationDriver {
     variables.put("duplicateOptions", duplicate ? List.of(Map.of("label", "MD-OLD", "value", "MD-OLD")) : List.of());
     variables.put("registeredBy", "intake");
     variables.put("registrarUnit", COUNTY);
-    MediationDriver driver = new MediationDriver(harness, harness.start("Mediation", variables));
+    MediationDriver driver = new MediationDriver(harness, processId, harness.start(processId, variables));
     driver.runJobs();
     return driver;
   }
@@ -101,7 +112,7 @@ final class MediationDriver {
     return switch (job.getType()) {
       case "jiefen.notify.mail" -> {
         mails.add(h.get("template") + " → " + h.get("recipients") + " @" + v.get("unitCode")
-            + (job.getBpmnProcessId().equals("Mediation") ? "" : " (" + job.getBpmnProcessId() + ")"));
+            + (job.getBpmnProcessId().equals(processId) ? "" : " (" + job.getBpmnProcessId() + ")"));
         yield Map.of();
       }
       case "jiefen.mediation.level" -> level(h.get("move"), v);
@@ -146,9 +157,11 @@ final class MediationDriver {
       default -> throw new IllegalArgumentException(move);
     }
     moves.add(move + " " + unit);
-    Instant due = harness.engine.now().plus(LEVEL_DEADLINE).truncatedTo(ChronoUnit.SECONDS);
+    UnitLevel level = unit.equals(VILLAGE) ? UnitLevel.VILLAGE : unit.equals(TOWN) ? UnitLevel.TOWN : UnitLevel.COUNTY;
+    Duration deadline = MediationLevels.parseDeadline(v.get(MediationLevels.deadlineVariable(level))).orElse(LEVEL_DEADLINE);
+    Instant due = harness.engine.now().plus(deadline).truncatedTo(ChronoUnit.SECONDS);
     out.put("unitCode", unit);
-    out.put("level", unit.equals(VILLAGE) ? "VILLAGE" : unit.equals(TOWN) ? "TOWN" : "COUNTY");
+    out.put("level", level.name());
     out.put("attempts", 0);
     out.put("levelDue", due.toString());
     out.put("levelWarn", due.minus(WARNING_BEFORE).toString());

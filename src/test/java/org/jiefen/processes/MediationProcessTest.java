@@ -272,6 +272,65 @@ class MediationProcessTest {
   }
 
   @Test
+  void theModelCarriesTheLevelDeadlinesAndEachCaseKeepsThoseOfItsVersion() throws Exception {
+    String shipped = new String(
+        MediationProcessTest.class.getResourceAsStream("/processes/mediation/Mediation.bpmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    // a copy under its own id, so the other tests keep the shipped version
+    String copy = shipped.replace("\"Mediation\"", "\"MediationDeadlines\"");
+    String village = "source='=\"P30D\"' target=\"villageDeadline\"";
+    assertThat(copy).contains(village);
+    assertThat(harness.deployBytes("MediationDeadlines.bpmn", copy.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(1);
+    Instant t0 = harness.engine.now();
+    MediationDriver old = start("MediationDeadlines");
+    Instant t1 = harness.engine.now();
+    assertThat(harness.deployBytes("MediationDeadlines.bpmn",
+        copy.replace(village, "source='=\"P10D\"' target=\"villageDeadline\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(2);
+    Instant t2 = harness.engine.now();
+    MediationDriver shorter = start("MediationDeadlines");
+    Instant t3 = harness.engine.now();
+
+    assertThat(old.variable("villageDeadline", String.class::cast)).isEqualTo("P30D");
+    assertThat(instant(old, "levelDue")).isBetween(due(t0, 30), due(t1, 30));
+    assertThat(shorter.variable("villageDeadline", String.class::cast)).isEqualTo("P10D");
+    assertThat(shorter.variable("townDeadline", String.class::cast)).isEqualTo("P30D");
+    assertThat(instant(shorter, "levelDue")).isBetween(due(t2, 10), due(t3, 10));
+    assertThat(Duration.between(instant(shorter, "levelWarn"), instant(shorter, "levelDue")))
+        .isEqualTo(Duration.ofDays(5));
+
+    shorter.consent();
+    old.consent();
+    Duration past = Duration.ofDays(10).plusMinutes(1);
+    Instant t4 = harness.engine.now().plus(past);
+    shorter.advance(past);
+    old.runJobs();
+    Instant t5 = harness.engine.now();
+    assertThat(shorter.moves).as("escalated when the 10 days were over").last().isEqualTo("up " + TOWN);
+    assertThat(shorter.unitOfTask()).isEqualTo("mediator:" + TOWN);
+    assertThat(instant(shorter, "levelDue")).as("the town keeps its 30 days")
+        .isBetween(due(t4, 30), due(t5, 30));
+    assertThat(old.moves).as("the case on the old version keeps its 30 days at the village")
+        .noneMatch(m -> m.startsWith("up"));
+    assertThat(old.unitOfTask()).isEqualTo("mediator:" + VILLAGE);
+  }
+
+  private MediationDriver start(String processId) throws Exception {
+    MediationDriver driver = MediationDriver.start(harness, processId, "labour", null, false);
+    drivers.add(driver);
+    return driver;
+  }
+
+  private static Instant instant(MediationDriver d, String variable) {
+    return Instant.parse(d.variable(variable, String.class::cast));
+  }
+
+  private static Instant due(Instant entered, int days) {
+    return entered.plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
+
+  @Test
   void consentNotYetRecordedWarnsTheUnitBeforeTheLevelDeadline() throws Exception {
     MediationDriver d = labourDispute();
     d.advance(Duration.ofDays(24));

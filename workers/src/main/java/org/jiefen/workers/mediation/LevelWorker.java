@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * says how: {@code start} at the level triage chose, {@code choose} the mediator the parties
  * picked (Art. 19), {@code up} one level after failure or the deadline, {@code reopen} at the same
  * level after a follow-up found the agreement unperformed. Entering a level gives fresh attempts,
- * a deadline and a warning instant; {@code up} from the top level answers {@code topReached}.
+ * a deadline and a warning instant; {@code up} from the top level answers {@code topReached}. The
+ * deadline of each level is the model's ({@code villageDeadline}, {@code townDeadline},
+ * {@code countyDeadline}, set by its start event), or the configured one for instances without it.
  */
 @Component
 public class LevelWorker {
@@ -34,7 +36,8 @@ public class LevelWorker {
 
   @JobWorker(
       type = "jiefen.mediation.level",
-      fetchVariables = {"caseId", "unitCode", "originUnitCode", "startLevel", "chosenMediator", "escalationReason"})
+      fetchVariables = {"caseId", "unitCode", "originUnitCode", "startLevel", "chosenMediator", "escalationReason",
+          "villageDeadline", "townDeadline", "countyDeadline"})
   public Map<String, Object> move(ActivatedJob job) {
     Map<String, Object> v = job.getVariablesAsMap();
     String caseId = (String) v.get("caseId");
@@ -46,7 +49,7 @@ public class LevelWorker {
     return JobFailures.guard(job, () -> switch (move) {
       case "start" -> {
         Unit unit = levels.start((String) v.get("originUnitCode"), (String) v.get("startLevel"));
-        yield enter(caseId, key, unit, "LEVEL_ENTERED", "进入" + name(unit) + "调解");
+        yield enter(v, caseId, key, unit, "LEVEL_ENTERED", "进入" + name(unit) + "调解");
       }
       case "choose" -> choose(caseId, key, (String) v.get("unitCode"), (String) v.get("chosenMediator"));
       case "up" -> {
@@ -55,19 +58,21 @@ public class LevelWorker {
           yield Map.of("topReached", true);
         }
         String reason = "deadline".equals(v.get("escalationReason")) ? "本级调解期限届满" : "本级调解未能达成协议";
-        yield enter(caseId, key, above.get(), "ESCALATED", reason + "，升级至" + name(above.get()));
+        yield enter(v, caseId, key, above.get(), "ESCALATED", reason + "，升级至" + name(above.get()));
       }
       case "reopen" -> {
         agreements.reopened(caseId);
         Unit unit = levels.unit((String) v.get("unitCode"));
-        yield enter(caseId, key, unit, "REOPENED", "回访发现协议未履行，在" + name(unit) + "重新调解");
+        yield enter(v, caseId, key, unit, "REOPENED", "回访发现协议未履行，在" + name(unit) + "重新调解");
       }
       default -> throw JobFailures.incident("unknown move '" + move + "'");
     });
   }
 
-  private Map<String, Object> enter(String caseId, String key, Unit unit, String type, String summary) {
-    MediationLevels.Level level = levels.enter(unit);
+  private Map<String, Object> enter(
+      Map<String, Object> v, String caseId, String key, Unit unit, String type, String summary) {
+    // The level's deadline comes from the model's start event (the version this case started on).
+    MediationLevels.Level level = levels.enter(unit, v.get(MediationLevels.deadlineVariable(unit.level())));
     progress.moved(caseId, key, type, level.level(), unit.code(), summary);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("unitCode", unit.code());

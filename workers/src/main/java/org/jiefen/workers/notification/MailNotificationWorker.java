@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jiefen.cases.CaseLookup;
 import org.jiefen.mail.Outbox;
 import org.jiefen.pii.Masking;
+import org.jiefen.texts.TextOverrides;
 import org.jiefen.workers.JobFailures;
 import org.jiefen.units.Unit;
 import org.jiefen.units.UnitDirectory;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * {@code jiefen.notify.mail}: queues one mail per recipient in the {@link Outbox} and completes;
  * the outbox delivers it, so an SMTP outage never holds up the process.
  *
- * <p>Headers: {@code template} (a template in {@code i18n/mail_*.properties}), optional {@code due}
+ * <p>Headers: {@code template} (a template in {@code i18n/mail_*.properties}, in the administrators'
+ * wording when they changed it, {@link TextOverrides}), optional {@code due}
  * (the variable with the due date the mail states, one of {@link #DUE_VARIABLES}; a petition mail
  * without one states the due date of the clock in variable {@code clockId}) and {@code recipients},
  * a comma list of {@code PARTIES} (every party of the case with an e-mail address, in Chinese) and
@@ -62,10 +64,11 @@ public class MailNotificationWorker {
   private final UnitDirectory units;
   private final CaseLookup cases;
   private final PetitionMailReader petitions;
-  private final MailTemplates templates = new MailTemplates();
+  private final MailTemplates templates;
 
   MailNotificationWorker(Outbox outbox, UserDirectory users, UnitDirectory units, CaseLookup cases,
-      PetitionMailReader petitions) {
+      PetitionMailReader petitions, TextOverrides overrides) {
+    this.templates = new MailTemplates(overrides);
     this.outbox = outbox;
     this.users = users;
     this.units = units;
