@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The model workbench's editors in the browser, as the administrator uses them: the form editor
@@ -196,8 +197,8 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     // check and compare: the change is listed, against the deployed version
     clickPanel("check");
     assertThat(awaitStatus("ok", "warn", "error")).startsWith("检查完成");
-    assertThat(browser.all("#wb-changes [data-change=CHANGED] li[data-element=StartEvent_CaseRegistered]"))
-        .as("the renamed start event is among the changes").isNotEmpty();
+    assertThat(browser.text("#wb-changes [data-change=CHANGED] li[data-element=StartEvent_CaseRegistered]"))
+        .as("the renamed start event is among the changes, with its new name").contains(original + "（网上）");
     assertThat(browser.text("#wb-changes-empty")).startsWith("与第");
     browser.screenshot("bpmn-checked");
     showResults();
@@ -212,9 +213,11 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     assertThat(nameOf("StartEvent_CaseRegistered")).isEqualTo(original + "（网上）");
     assertThat(browser.text("[data-test=wb-status]")).startsWith("正在编辑草稿");
     assertThat(browser.text("[data-test=model-version]")).startsWith("草稿");
+    WebElement before = browser.find("#wb-canvas");
     clickPanel("discard");
-    browser.waitFor(d -> browser.present("#wb-canvas[data-ready=true]")
-        && !browser.text("[data-test=model-version]").startsWith("草稿"));
+    browser.waitFor(ExpectedConditions.stalenessOf(before)); // the page loads the deployed version
+    browser.waitFor(d -> browser.present("#wb-canvas[data-ready=true]"));
+    assertThat(browser.text("[data-test=model-version]")).startsWith("第");
     assertThat(nameOf("StartEvent_CaseRegistered")).isEqualTo(original);
     assertNoPageFaults(browser);
   }
