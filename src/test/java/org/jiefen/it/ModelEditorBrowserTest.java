@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ModelEditorBrowserTest extends BrowserIntegrationTest {
 
   static final String LINGZHI = "440306001002";
+  static final String HAIWANG = "440306001001";
 
   @Override
   String screenshotPrefix() {
@@ -137,6 +138,44 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
     assertThat(errors).as("the console is read").anyMatch(m -> m.contains("jiefen-console-probe"));
     assertThat(errors).as("script errors or CSP refusals")
         .filteredOn(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).isEmpty();
+  }
+
+  /**
+   * Types a FEEL expression into a FEEL field of the properties panel (a CodeMirror editor), opening
+   * its group and list item first, and waits until the modeler took the edit.
+   */
+  void editFeel(String entryId, String expression) {
+    String entry = "#wb-properties [data-entry-id='" + entryId + "']";
+    browser.waitFor(d -> browser.present(entry));
+    browser.driver.executeScript(
+        "const e = document.querySelector(arguments[0]);"
+            + "const group = e.closest('.bio-properties-panel-group');"
+            + "const header = group.querySelector('.bio-properties-panel-group-header');"
+            + "if (!header.classList.contains('open')) header.click();", entry);
+    if (!browser.driver.findElement(By.cssSelector(entry)).isDisplayed()) {
+      browser.driver.executeScript(
+          "document.querySelector(arguments[0]).closest('.bio-properties-panel-collapsible-entry')"
+              + ".querySelector('.bio-properties-panel-collapsible-entry-header').click();", entry);
+    }
+    browser.waitFor(d -> browser.driver.findElement(By.cssSelector(entry)).isDisplayed());
+    WebElement editor = browser.find(entry + " [contenteditable=true]");
+    String edits = panel().getAttribute("data-edits");
+    editor.click();
+    editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    editor.sendKeys(expression);
+    browser.waitFor(d -> !edits.equals(panel().getAttribute("data-edits")));
+  }
+
+  /** Whole days between a task's creation and its due date (the level deadline it was given). */
+  static long dueDays(JsonNode task) {
+    return java.time.Duration.between(java.time.Instant.parse(task.get("created").asText()),
+        java.time.Instant.parse(task.get("due").asText())).toHours() / 24;
+  }
+
+  /** Undoes every edit, so leaving the page asks nothing. */
+  void undoAll() {
+    browser.driver.executeScript(
+        "const cs = window.jiefenEditor.modeler.get('commandStack'); while (cs.canUndo()) cs.undo();");
   }
 
   // --- tests --------------------------------------------------------------------------------
@@ -282,4 +321,67 @@ class ModelEditorBrowserTest extends BrowserIntegrationTest {
       assertThat(loaded).containsExactly("/assets/task-form.js");
     }
   }
+
+  /**
+   * The issue's acceptance path: the village deadline changed in the model, compared and deployed;
+   * a new case gets the new deadline while a case started before keeps the old; a model with an
+   * unknown job type is refused naming the element; the rollback gives new cases the old deadline again.
+   */
+  @Test
+  void theVillageDeadlineIsChangedDeployedAndRolledBack() {
+    String before = api.register("intake", MediationApiTest.dispute(HAIWANG, AppTestSupport.uniquePhone()));
+    JsonNode beforeTask = api.awaitTask("haiwang-mediator", before, "Task_RecordConsent");
+    assertThat(dueDays(beforeTask)).as("the shipped 30 days").isBetween(29L, 30L);
+
+    browser.open("/admin/models");
+    browser.screenshot("models-list");
+    browser.click("[data-model='bpmn:Mediation'] [data-test=edit-model]");
+    browser.waitFor(d -> browser.present("#wb-canvas[data-ready=true]"));
+    int previous = rest.withBasicAuth("admin", "demo").getForObject("/api/v1/models/bpmn/Mediation", JsonNode.class)
+        .get("versions").get(0).get("version").asInt();
+
+    selectElement("StartEvent_CaseRegistered");
+    editFeel("StartEvent_CaseRegistered-output-0-source", "\"P10D\"");
+    clickPanel("check");
+    awaitStatus("ok", "warn");
+    assertThat(browser.text("#wb-changes li[data-element=StartEvent_CaseRegistered]"))
+        .as("the readable change").contains("villageDeadline").contains("P30D").contains("P10D");
+    showResults();
+    browser.screenshot("deadline-diff");
+
+    clickPanel("deploy");
+    assertThat(awaitStatus("ok")).contains(String.valueOf(previous + 1));
+    browser.screenshot("deadline-deployed");
+
+    String after = api.register("intake", MediationApiTest.dispute(HAIWANG, AppTestSupport.uniquePhone()));
+    assertThat(dueDays(api.awaitTask("haiwang-mediator", after, "Task_RecordConsent")))
+        .as("a new case on the new version").isBetween(9L, 10L);
+    assertThat(dueDays(api.openTask("haiwang-mediator", before, "Task_RecordConsent")))
+        .as("the case started before keeps its version").isBetween(29L, 30L);
+
+    // a job type no worker serves: refused, naming the element
+    openEditor("bpmn", "Mediation");
+    selectElement("Task_EnterLevel");
+    editProperty("taskDefinitionType", "jiefen.no-such-worker", true);
+    clickPanel("deploy");
+    assertThat(awaitStatus("error")).contains("1");
+    WebElement refusal = browser.find("#wb-findings li.finding.error.server[data-element=Task_EnterLevel]");
+    assertThat(refusal.getText()).contains("jiefen.no-such-worker");
+    showResults();
+    browser.screenshot("unknown-job-type-refused");
+    undoAll();
+
+    // rollback: the version before becomes the newest again
+    browser.open("/admin/models");
+    assertThat(Long.parseLong(browser.text(
+        "[data-model='bpmn:Mediation'] tr[data-version='" + (previous + 1) + "'] [data-test=running]")))
+        .as("the new case runs on the new version").isPositive();
+    browser.click("[data-model='bpmn:Mediation'] tr[data-version='" + previous + "'] [data-test=rollback]");
+    assertThat(browser.text("[data-test=rolled-back]")).contains(String.valueOf(previous + 2));
+    browser.screenshot("rolled-back");
+    String rolledBack = api.register("intake", MediationApiTest.dispute(HAIWANG, AppTestSupport.uniquePhone()));
+    assertThat(dueDays(api.awaitTask("haiwang-mediator", rolledBack, "Task_RecordConsent")))
+        .as("new cases follow the old deadline again").isBetween(29L, 30L);
+  }
+
 }
