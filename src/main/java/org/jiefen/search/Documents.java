@@ -45,11 +45,30 @@ public final class Documents {
    * possibly wrapped by {@link #unchecked}); both count.
    */
   public static boolean conflict(Throwable e) {
+    return hasStatus(e, 409);
+  }
+
+  /**
+   * Runs a delete: true when a document was deleted, false when there was none (404, however the
+   * client reports it: a result of not_found or an exception, as for {@link #conflict}).
+   */
+  public static boolean deleted(Call<co.elastic.clients.elasticsearch.core.DeleteResponse> call) {
+    try {
+      return "deleted".equals(unchecked(call).result().jsonValue());
+    } catch (RuntimeException e) {
+      if (hasStatus(e, 404)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean hasStatus(Throwable e, int status) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == 409) {
+      if (t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == status) {
         return true;
       }
-      if (t instanceof org.elasticsearch.client.ResponseException r && r.getResponse().getStatusLine().getStatusCode() == 409) {
+      if (t instanceof org.elasticsearch.client.ResponseException r && r.getResponse().getStatusLine().getStatusCode() == status) {
         return true;
       }
       if (t == t.getCause()) {
@@ -58,6 +77,7 @@ public final class Documents {
     }
     return false;
   }
+
 
   /** Runs a write; false when it lost to a version conflict, true when it was applied. */
   public static boolean unlessConflict(Call<?> call) {

@@ -26,7 +26,7 @@ class RetentionStore {
   }
 
   boolean delete(String key) {
-    return TextOverrideStore.deleted(() -> es.delete(d -> d.index(indices.retention()).id(key).refresh(Refresh.True)));
+    return org.jiefen.search.Documents.deleted(() -> es.delete(d -> d.index(indices.retention()).id(key).refresh(Refresh.True)));
   }
 
   List<RetentionOverride> all() {

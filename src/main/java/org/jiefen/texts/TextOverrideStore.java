@@ -28,24 +28,7 @@ class TextOverrideStore {
 
   /** Whether there was one to delete. */
   boolean delete(String id) {
-    return deleted(() -> es.delete(d -> d.index(indices.textOverrides()).id(id).refresh(Refresh.True)));
-  }
-
-  /** Runs a delete: true when a document was deleted, false when there was none (404, however the client reports it). */
-  static boolean deleted(org.jiefen.search.Documents.Call<co.elastic.clients.elasticsearch.core.DeleteResponse> call) {
-    try {
-      return "deleted".equals(unchecked(call).result().jsonValue());
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == 404) {
-          return false;
-        }
-        if (t instanceof org.elasticsearch.client.ResponseException r && r.getResponse().getStatusLine().getStatusCode() == 404) {
-          return false;
-        }
-      }
-      throw e;
-    }
+    return org.jiefen.search.Documents.deleted(() -> es.delete(d -> d.index(indices.textOverrides()).id(id).refresh(Refresh.True)));
   }
 
   List<TextOverride> all() {

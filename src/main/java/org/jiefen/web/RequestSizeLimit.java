@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
   // Multipart uploads with limits of their own (evidence files; model files, see ModelPreparer).
-  private static final java.util.regex.Pattern EVIDENCE_UPLOAD =
+  private static final java.util.regex.Pattern MULTIPART_UPLOADS =
       java.util.regex.Pattern.compile("/api/v1/cases/[^/]+/evidence|/api/v1/models");
 
   private final long maxBytes;
@@ -50,7 +50,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     // uploads are multipart, bounded by spring.servlet.multipart and their own limit
-    return !request.getRequestURI().startsWith("/api/") || EVIDENCE_UPLOAD.matcher(request.getRequestURI()).matches();
+    return !request.getRequestURI().startsWith("/api/") || MULTIPART_UPLOADS.matcher(request.getRequestURI()).matches();
   }
 
   @Override
