@@ -25,4 +25,6 @@ public class Indices {
   public String modelDrafts() { return properties.index(SearchIndex.MODEL_DRAFTS); }
   public String textOverrides() { return properties.index(SearchIndex.TEXT_OVERRIDES); }
   public String retention() { return properties.index(SearchIndex.RETENTION); }
+  public String archive() { return properties.index(SearchIndex.ARCHIVE); }
+  public String caseSearch() { return properties.index(SearchIndex.CASE_SEARCH); }
 }

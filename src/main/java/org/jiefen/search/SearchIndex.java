@@ -23,7 +23,11 @@ public enum SearchIndex {
   // Administrators' wording of mail templates and document clauses, one document per text (org.jiefen.texts).
   TEXT_OVERRIDES("text-overrides"),
   // Administrators' retention periods by case kind and outcome, one document per row (org.jiefen.texts).
-  RETENTION("retention");
+  RETENTION("retention"),
+  // Archive records of closed cases, one per case (org.jiefen.archive).
+  ARCHIVE("archive"),
+  // One search document per case, open or archived, behind an alias (org.jiefen.casesearch).
+  CASE_SEARCH("case-search");
 
   private final String suffix;
   private final String refreshInterval;
