@@ -58,13 +58,14 @@ public class CaseArchiving {
    * concurrency), so the caller audits the archiving once.
    */
   public boolean markArchived(String caseId, Instant archivedAt, String summary) {
+    // the event first (keyed: recorded once however often this runs), so a reader who sees
+    // archivedAt sees the event too
+    timeline.record(caseId, "archived", CASE_ARCHIVED, summary, "system", null);
     AtomicBoolean set = new AtomicBoolean();
     cases.modify(caseId, file -> {
       set.set(file.archivedAt() == null);
       return file.archivedAt() == null ? Map.of("archivedAt", archivedAt.toString()) : Map.of();
     });
-    // keyed: a retry after a failure between the two writes records the event once
-    timeline.record(caseId, "archived", CASE_ARCHIVED, summary, "system", null);
     return set.get();
   }
 

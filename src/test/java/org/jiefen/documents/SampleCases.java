@@ -119,7 +119,7 @@ final class SampleCases {
         Instant.parse("2026-12-01T02:00:00Z"), Instant.parse("2026-12-03T02:00:00Z"),
         List.of(new CaseFile.StoredParty("王小明", "applicant", id.masked(), id.cipher(), id.hash(), phone.masked(),
             phone.cipher(), phone.hash(), null)),
-        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of(), null);
     return new DocumentInput(file, List.of(), record, SampleCases::unitName, u -> "李信访");
   }
 
