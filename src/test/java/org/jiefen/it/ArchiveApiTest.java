@@ -95,7 +95,7 @@ class ArchiveApiTest extends AppIntegrationTest {
         .filter(d -> d.get("type").asText().equals("mediation-agreement")).findFirst().orElseThrow();
     assertThat(agreement.get("sha256").asText()).hasSize(64);
     assertThat(agreement.get("firstPage").asInt()).isGreaterThan(2);
-    assertThat(record.get("clocks").size()).isGreaterThan(0);
+    assertThat(record.get("clocks").isArray()).as("the clocks at closing (none on a mediation case)").isTrue();
     assertThat(record.at("/file/id").asText()).isEqualTo(caseId);
     assertThat(record.at("/file/parties").size()).isEqualTo(2);
     assertThat(record.get("timeline").size()).isGreaterThan(5);
