@@ -10,7 +10,8 @@ import java.util.List;
  * are cases found at intake with the same party and similar text; {@code level} is the level the
  * case has reached and {@code currentUnitCode} the unit working it now. {@code documents} are the
  * generated documents, {@code clocks} the statutory clocks, {@code confirmation} the court
- * confirmation of the agreement, {@code evidence} the evidence attached by staff.
+ * confirmation of the agreement, {@code evidence} the evidence attached by staff, {@code archivedAt}
+ * when the archive took the closed file (its record, bundle and retention: {@code org.jiefen.archive}).
  */
 public record CaseFile(
     String id,
@@ -43,7 +44,8 @@ public record CaseFile(
     List<CaseClock> clocks,
     CaseConfirmation confirmation,
     CasePetition petition,
-    List<CaseEvidence> evidence) {
+    List<CaseEvidence> evidence,
+    Instant archivedAt) {
 
   public record StoredParty(
       String name,

@@ -134,7 +134,8 @@ public class CaseService {
               List.of(),
               null,
               petition == null ? null : petition.petition(),
-              List.of());
+              List.of(),
+              null);
     } while (!cases.create(file, searchable));
     timeline.recordUnseen(file.id(), "registered", "CASE_REGISTERED", file.title(), username, unit.code(),
         petition == null ? null : petition.record());

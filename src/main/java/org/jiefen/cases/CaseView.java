@@ -36,7 +36,8 @@ public record CaseView(
     CaseConfirmation confirmation,
     PetitionView petition,
     List<CaseEvidence> evidence,
-    List<CaseEvent> timeline) {
+    List<CaseEvent> timeline,
+    Instant archivedAt) {
 
   public record PartyView(String name, String role, String idNumber, String phone, String email) {}
 
@@ -72,6 +73,7 @@ public record CaseView(
         c.confirmation(),
         petition,
         c.evidence() == null ? List.of() : c.evidence(),
-        timeline);
+        timeline,
+        c.archivedAt());
   }
 }

@@ -111,6 +111,6 @@ public class MediationReferrals {
     return new CaseFile(id, numbers.queryCode(), "mediation", petition.title(), petition.description(), category,
         petition.amount(), CHANNEL, unit.code(), unit.path(), CaseStatus.REGISTERED, unit.level().name(), unit.code(),
         null, "system", unit.code(), now, now, petition.parties(), List.of(), List.of(petition.id()), null, null, null,
-        null, null, List.of(), List.of(), null, null, List.of());
+        null, null, List.of(), List.of(), null, null, List.of(), null);
   }
 }

@@ -13,7 +13,7 @@ public final class DocumentRenderer {
   private final DocumentTemplates templates;
   private final PdfRenderer pdf;
   private final PiiProtector pii;
-  private final String retention;
+  private final CoverRetention retention;
   private final DocumentClauses clauses;
 
   public DocumentRenderer(DocumentTemplates templates, PdfRenderer pdf, PiiProtector pii, String retention) {
@@ -22,6 +22,12 @@ public final class DocumentRenderer {
 
   /** @param clauses the current wording of the adaptable clauses ({@link DocumentClause}) */
   public DocumentRenderer(DocumentTemplates templates, PdfRenderer pdf, PiiProtector pii, String retention,
+      DocumentClauses clauses) {
+    this(templates, pdf, pii, file -> retention, clauses);
+  }
+
+  /** @param retention what the cover prints as 保管期限 for a case file (the retention schedule's period) */
+  public DocumentRenderer(DocumentTemplates templates, PdfRenderer pdf, PiiProtector pii, CoverRetention retention,
       DocumentClauses clauses) {
     this.templates = templates;
     this.pdf = pdf;
@@ -50,7 +56,8 @@ public final class DocumentRenderer {
   }
 
   private RenderedDocument render(DocumentType type, DocumentInput input, DocumentClauses wording) {
-    DocumentModel.Built model = DocumentModel.build(type, input, pii, retention, wording);
+    String kept = type == DocumentType.CASE_FILE_COVER ? retention.text(input.file()) : "";
+    DocumentModel.Built model = DocumentModel.build(type, input, pii, kept, wording);
     String markup = templates.render(type, model.variables());
     String number = type.number(input.file().id());
     PdfRenderer.Rendered rendered = pdf.render(markup,
@@ -58,7 +65,16 @@ public final class DocumentRenderer {
     return new RenderedDocument(type, type.title(), number, rendered.pdf(), rendered.pages(), sha256(rendered.pdf()));
   }
 
-  static String sha256(byte[] bytes) {
+  /**
+   * Markup typeset as a PDF/A-2b document of the case with the given title and document number
+   * (for pages the templates do not make, such as the archive bundle's index).
+   */
+  public PdfRenderer.Rendered renderMarkup(String markup, String title, String number, DocumentInput input,
+      java.time.ZonedDateTime date) {
+    return pdf.render(markup, new PdfRenderer.Meta(title, number, input.file().id(), input.file().queryCode(), date));
+  }
+
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {

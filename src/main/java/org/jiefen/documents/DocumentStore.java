@@ -14,4 +14,7 @@ public interface DocumentStore {
 
   /** The bytes, checked against their hash; empty for an unknown hash. */
   Optional<byte[]> get(String sha256);
+
+  /** Deletes the bytes stored under the hash (an archive record destroyed by decision); false when there were none. */
+  boolean delete(String sha256);
 }

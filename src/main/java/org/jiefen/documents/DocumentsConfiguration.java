@@ -17,7 +17,8 @@ import org.springframework.context.event.EventListener;
 /**
  * Wiring of the documents feature. {@code jiefen.documents.template-dir} overrides shipped
  * templates, {@code font-slots} bounds how many documents are typeset at once (each slot holds
- * a parsed font pair, ~60 MB), {@code retention} is what the cover prints as 保管期限. The wording of
+ * a parsed font pair, ~60 MB). What the cover prints as 保管期限 comes from a {@link CoverRetention}
+ * bean (the retention schedule, {@code org.jiefen.texts}). The wording of
  * the adaptable clauses comes from a {@link DocumentClauses} bean when there is one (the
  * administrators' texts, {@code org.jiefen.texts}), else from the shipped defaults.
  */
@@ -34,10 +35,10 @@ class DocumentsConfiguration {
       DocumentFonts fonts,
       PiiProtector pii,
       @Value("${jiefen.documents.template-dir:${jiefen.data-dir:./data}/templates/documents}") String templateDir,
-      @Value("${jiefen.documents.retention:长期}") String retention,
+      ObjectProvider<CoverRetention> retention,
       ObjectProvider<DocumentClauses> clauses) {
-    return new DocumentRenderer(new DocumentTemplates(Path.of(templateDir)), new PdfRenderer(fonts), pii, retention,
-        clauses.getIfAvailable(() -> DocumentClauses.DEFAULTS));
+    return new DocumentRenderer(new DocumentTemplates(Path.of(templateDir)), new PdfRenderer(fonts), pii,
+        retention.getIfAvailable(() -> CoverRetention.LONG_TERM), clauses.getIfAvailable(() -> DocumentClauses.DEFAULTS));
   }
 
   @Bean

@@ -76,6 +76,18 @@ public final class EncryptedFileStore implements DocumentStore {
     }
   }
 
+  @Override
+  public boolean delete(String sha256) {
+    if (!SHA256.matcher(sha256).matches()) {
+      return false;
+    }
+    try {
+      return Files.deleteIfExists(path(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete document " + sha256, e);
+    }
+  }
+
   private Path path(String sha256) {
     if (!SHA256.matcher(sha256).matches()) {
       throw new IllegalArgumentException("not a SHA-256: " + sha256);

@@ -27,7 +27,7 @@ final class Labels {
       Map.entry("CASE_REGISTERED", "立案登记"), Map.entry("LEVEL_ENTERED", "进入调解层级"),
       Map.entry("ESCALATED", "升级调解"), Map.entry("TASK_RECORD", "办理记录"), Map.entry("TASK_CREATED", "任务生成"),
       Map.entry("AGREEMENT_RECORDED", "制作调解协议"), Map.entry("AGREEMENT_SIGNED", "调解协议签名"),
-      Map.entry("AGREEMENT_EFFECTIVE", "调解协议生效"), Map.entry("CASE_CLOSED", "结案"),
+      Map.entry("AGREEMENT_EFFECTIVE", "调解协议生效"), Map.entry("CASE_CLOSED", "结案"), Map.entry("CASE_ARCHIVED", "归档"),
       Map.entry("DOCUMENT_GENERATED", "生成文书"), Map.entry("REPEAT_PETITION", "重复信访提示"),
       Map.entry("CLOSED_FINAL_MATTER", "已复核终结事项提示"));
 

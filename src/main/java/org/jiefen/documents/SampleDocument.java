@@ -49,7 +49,7 @@ final class SampleDocument {
         "拖欠三个月工资共计一万八千元。", "labour", new BigDecimal("18000"), "walk_in", "440306001001",
         List.of("440306000000", "440306001000", "440306001001"), "CLOSED", "TOWN", "440306001000", null, "sample",
         "440306000000", OPENED, EFFECTIVE, parties, List.of(), List.of(), agreement, "agreed", EFFECTIVE, 16, null,
-        List.of(), List.of(), confirmation, null, List.of());
+        List.of(), List.of(), confirmation, null, List.of(), null);
   }
 
   private static DocumentInput petition() {
@@ -58,7 +58,7 @@ final class SampleDocument {
         List.of("440306000000"), "OPEN", "COUNTY", "440306000000", null, "sample", "440306000000", OPENED, RECORDED,
         List.of(new CaseFile.StoredParty("王某某", "applicant", "110105********002X", null, null, "137****5678", null,
             null, null)),
-        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of(), null);
     CaseEvent record = new CaseEvent(PETITION_ID + ":sample-record", PETITION_ID, RECORDED, CaseEvent.TASK_RECORD, "",
         "sample", "440306000000", "Task_Sample", "sample", "sample", Map.of(
             "handlingUnit", "某某区人力资源局", "reason", "所反映事项应当通过劳动人事争议仲裁途径解决。",

@@ -89,7 +89,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/models", "/api/v1/models/**")
                     .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/api/v1/templates", "/api/v1/templates/**", "/api/v1/retention", "/api/v1/retention/**")
+                    .requestMatchers("/api/v1/templates", "/api/v1/templates/**", "/api/v1/retention", "/api/v1/retention/**",
+                        "/api/v1/archive", "/api/v1/archive/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()

@@ -44,6 +44,6 @@ class ProcessStarterVariablesTest {
     Instant at = Instant.parse("2026-05-06T02:00:00Z");
     return new CaseFile("XF-20260506-ABCDE", "ABCDEFGH", kind, "反映问题", "", null, null, "letter", "440306000000",
         List.of("440306000000"), "REGISTERED", "COUNTY", "440306000000", null, "qu-petition", "440306000000", at, at,
-        List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+        List.of(), List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of(), null);
   }
 }

@@ -95,7 +95,7 @@ final class SampleCases {
         "拖欠三个月工资共计一万八千元，多次催讨未果。", "labour", new BigDecimal("18000"), "walk_in", "440306001001",
         List.of("440306000000", "440306001000", "440306001001"), "CLOSED", "TOWN", "440306001000", 1L, "intake",
         "440306000000", Instant.parse("2026-11-22T01:15:00Z"), Instant.parse("2026-12-30T08:00:00Z"), parties, List.of(),
-        List.of(), agreement, "agreed", Instant.parse("2026-12-30T08:00:00Z"), 38, 5, documents, List.of(), confirmation, null, List.of());
+        List.of(), agreement, "agreed", Instant.parse("2026-12-30T08:00:00Z"), 38, 5, documents, List.of(), confirmation, null, List.of(), null);
   }
 
   static List<CaseEvent> timeline() {
@@ -119,7 +119,7 @@ final class SampleCases {
         Instant.parse("2026-12-01T02:00:00Z"), Instant.parse("2026-12-03T02:00:00Z"),
         List.of(new CaseFile.StoredParty("王小明", "applicant", id.masked(), id.cipher(), id.hash(), phone.masked(),
             phone.cipher(), phone.hash(), null)),
-        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+        List.of(), List.of(), null, null, null, null, null, List.of(), List.of(), null, null, List.of(), null);
     return new DocumentInput(file, List.of(), record, SampleCases::unitName, u -> "李信访");
   }
 

@@ -33,6 +33,6 @@ class PetitionStartVariablesTest {
     Instant at = Instant.parse("2026-05-06T02:00:00Z");
     return new CaseFile("XF-20260506-ABCDE", "ABCDEFGH", "petition", "举报某人", "", null, null, "visit", "440306000000",
         List.of("440306000000"), "REGISTERED", "COUNTY", "440306000000", null, "qu-petition", "440306000000", at, at,
-        List.of(), duplicates, duplicates, null, null, null, null, null, List.of(), List.of(), null, petition, List.of());
+        List.of(), duplicates, duplicates, null, null, null, null, null, List.of(), List.of(), null, petition, List.of(), null);
   }
 }
