@@ -9,9 +9,9 @@ import java.util.function.Function;
  * its message key, what kind of figure it is, its value, and for a rate the numerator and
  * denominator it comes from.
  */
-record KpiColumn(String key, Kind kind, Function<KpiReport.Row, Object> value, Function<KpiReport.Row, String> detail) {
+public record KpiColumn(String key, Kind kind, Function<KpiReport.Row, Object> value, Function<KpiReport.Row, String> detail) {
 
-  enum Kind { COUNT, RATE, DAYS, SCORE }
+  public enum Kind { COUNT, RATE, DAYS, SCORE }
 
   static final List<KpiColumn> MEDIATION = List.of(
       count("kpi.col.m.received", r -> r.mediation().received()),
@@ -35,7 +35,7 @@ record KpiColumn(String key, Kind kind, Function<KpiReport.Row, Object> value, F
       count("kpi.col.p.overdue", r -> r.petitions().overdue()));
 
   /** The value as the page and the CSV show it: counts as they are, rates in percent with one decimal. */
-  String text(KpiReport.Row row) {
+  public String text(KpiReport.Row row) {
     Object v = value.apply(row);
     if (v == null) {
       return "";
@@ -48,7 +48,7 @@ record KpiColumn(String key, Kind kind, Function<KpiReport.Row, Object> value, F
     };
   }
 
-  String detailText(KpiReport.Row row) {
+  public String detailText(KpiReport.Row row) {
     return detail.apply(row);
   }
 

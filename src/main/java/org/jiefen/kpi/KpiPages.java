@@ -53,7 +53,7 @@ class KpiPages {
   }
 
   /** A period the selector offers: its value ({@code 2026-Q2}) and its message. */
-  record Choice(String value, String key, Object arg) {}
+  public record Choice(String value, String key, Object arg) {}
 
   @GetMapping("/kpi")
   String page(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,

@@ -1,5 +1,6 @@
 package org.jiefen.kpi;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,10 +23,12 @@ public record KpiReport(String unitCode, String unitName, LocalDate from, LocalD
   public record Mediation(long received, long resolved, long agreed, long mediated, long villageAgreed,
       long timed, Double averageDays, Integer p90Days, long satisfactionCount, Double satisfaction) {
 
+    @JsonProperty
     public Double successRate() {
       return rate(agreed, mediated);
     }
 
+    @JsonProperty
     public Double villageShare() {
       return rate(villageAgreed, agreed);
     }
@@ -35,22 +38,27 @@ public record KpiReport(String unitCode, String unitName, LocalDate from, LocalD
   public record Petitions(long received, long acceptedOnTime, long acceptanceDecided, long answeredOnTime,
       long answersDue, long rated, long rateable, long satisfied, long repeat, long overdue) {
 
+    @JsonProperty
     public Double timelyAcceptance() {
       return rate(acceptedOnTime, acceptanceDecided);
     }
 
+    @JsonProperty
     public Double onTimeAnswers() {
       return rate(answeredOnTime, answersDue);
     }
 
+    @JsonProperty
     public Double ratingRate() {
       return rate(rated, rateable);
     }
 
+    @JsonProperty
     public Double satisfaction() {
       return rate(satisfied, rated);
     }
 
+    @JsonProperty
     public Double repeatRate() {
       return rate(repeat, received);
     }
