@@ -57,6 +57,7 @@ const pages = esbuild.build({
     'case-diagram': 'src/case-diagram.js',
     intake: 'src/intake.js',
     'case-reveal': 'src/case-reveal.js',
+    kpi: 'src/kpi.js',
   },
 });
 
