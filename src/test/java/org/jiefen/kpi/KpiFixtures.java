@@ -137,7 +137,7 @@ public final class KpiFixtures {
       return new CaseFile(id, "Q" + id, kind, "title " + id, "description", "labour", null, "walk_in", unit, unitPath,
           closed == null ? "OPEN" : "CLOSED", level, unit, null, "intake", unit, created, closed != null ? closed : created,
           List.of(), duplicates, duplicates, null, outcome, closed, null, satisfaction, List.of(), clocks, null, petition,
-          List.of());
+          List.of(), null);
     }
   }
 
