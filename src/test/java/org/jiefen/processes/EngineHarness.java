@@ -210,9 +210,12 @@ final class EngineHarness implements AutoCloseable {
         .toList();
   }
 
+  /** One mapper for all values: building one per variable record cost more than the parse. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private static Object parse(String json) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+      return JSON.readValue(json, Object.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
