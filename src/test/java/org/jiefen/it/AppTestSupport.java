@@ -12,6 +12,12 @@ final class AppTestSupport {
   /** One id per test JVM, so a run never sees the indices or engine log of an earlier one. */
   static final String RUN = Long.toString(Instant.now().toEpochMilli(), 36);
 
+  static {
+    // Awaitility's first look comes after one poll interval (100 ms) by default; most conditions
+    // already hold by then, and the test classes of the app wait hundreds of times.
+    org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+  }
+
   private AppTestSupport() {}
 
   static void register(DynamicPropertyRegistry registry, String name) {

@@ -78,7 +78,7 @@ class AuditAndLockoutApiTest {
     String source =
         es.search(s -> s.index(indices.audit()).size(1000), JsonNode.class).hits().hits().stream()
             .map(h -> h.source().toString())
-            .reduce("", String::concat);
+            .collect(java.util.stream.Collectors.joining());
     assertThat(source).contains(caseId).contains("139****4321").doesNotContain(id).doesNotContain(phone);
   }
 

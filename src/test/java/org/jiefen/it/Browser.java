@@ -120,7 +120,8 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    // Selenium checks every 500 ms by default: most conditions hold within a few ms of the page's update.
+    return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50)).until(condition);
   }
 
   /** Fetches a link of the page with the browser's session (a download does not show in the browser). */

@@ -72,7 +72,7 @@ class CaseAndTaskApiTest extends AppIntegrationTest {
     String engineRecords =
         StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false)
             .map(Object::toString)
-            .reduce("", String::concat);
+            .collect(java.util.stream.Collectors.joining());
     assertThat(engineRecords).contains(caseId).doesNotContain(id).doesNotContain(phone).doesNotContain("王小明");
     assertThat(output.getAll()).doesNotContain(id).doesNotContain(phone);
   }

@@ -214,7 +214,7 @@ class HostileInputTest extends AppIntegrationTest {
       assertThat(hits).as(index).noneMatch(h -> h.source().toString().contains(MARK));
     }
     String records = StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false)
-        .map(Object::toString).reduce("", String::concat);
+        .map(Object::toString).collect(java.util.stream.Collectors.joining());
     assertThat(records).doesNotContain(MARK);
     assertThat(rest.getForObject("/dev/mail", String.class)).doesNotContain(MARK);
   }

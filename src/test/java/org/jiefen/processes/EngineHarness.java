@@ -68,8 +68,39 @@ final class EngineHarness implements AutoCloseable {
         .send().join().getProcessInstanceKey();
   }
 
+  /** Position of the last record the engine had written when it was last seen idle. */
+  private long idleAt = Long.MIN_VALUE;
+
+  /**
+   * Waits until the engine has processed everything and nothing new came for its grace period
+   * (two 50 ms checks of ZPT's monitor: about 100 ms however little there is to do).
+   */
   void idle() throws Exception {
     engine.waitForIdleState(Duration.ofSeconds(10));
+    idleAt = lastPosition();
+  }
+
+  /**
+   * Waits for idle unless nothing at all was written to the log since the engine was last seen idle
+   * (then it still is: every command, timer trigger and job answer is a record). Saves the 100 ms of
+   * a second wait in a row.
+   */
+  void settle() throws Exception {
+    if (lastPosition() != idleAt) {
+      idle();
+    }
+  }
+
+  private long lastPosition() {
+    Iterable<Record<?>> all = engine.getRecordStreamSource().getRecords();
+    if (all instanceof List<Record<?>> list) {
+      return list.isEmpty() ? -1 : list.get(list.size() - 1).getPosition();
+    }
+    long last = -1;
+    for (Record<?> r : all) {
+      last = r.getPosition();
+    }
+    return last;
   }
 
   void advance(Duration duration) throws Exception {
@@ -179,9 +210,12 @@ final class EngineHarness implements AutoCloseable {
         .toList();
   }
 
+  /** One mapper for all values: building one per variable record cost more than the parse. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private static Object parse(String json) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+      return JSON.readValue(json, Object.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -88,13 +88,13 @@ final class MediationDriver {
 
   /** Answers every job of the instance until none is left. */
   void runJobs() throws Exception {
-    harness.idle();
-    boolean any;
-    do {
-      any = false;
-      for (String type : JOB_TYPES) {
-        for (ActivatedJob job : harness.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(20)
-            .timeout(Duration.ofMinutes(1)).send().join().getJobs()) {
+    harness.settle();
+    while (true) {
+      boolean any = false;
+      // One activation per job type, sent together: each is a round trip through the engine's log.
+      for (var activation : JOB_TYPES.stream().map(type -> harness.client.newActivateJobsCommand().jobType(type)
+          .maxJobsToActivate(20).timeout(Duration.ofMinutes(1)).send()).toList()) {
+        for (ActivatedJob job : activation.join().getJobs()) {
           assertThat(job.getProcessInstanceKey()).as("a job of this case's processes")
               .isIn(java.util.stream.Stream.concat(java.util.stream.Stream.of(instance),
                   harness.children(instance).stream()).toList());
@@ -102,8 +102,11 @@ final class MediationDriver {
           any = true;
         }
       }
+      if (!any) {
+        return; // nothing answered: the engine is as idle as before the activations
+      }
       harness.idle();
-    } while (any);
+    }
   }
 
   private Map<String, Object> answer(ActivatedJob job) {
