@@ -20,8 +20,26 @@ final class AppTestSupport {
 
   private AppTestSupport() {}
 
+  private static TcpRelay elasticsearch;
+
+  /**
+   * The app under test reaches the shared Elasticsearch node through this relay, so a test can
+   * take Elasticsearch away from the app (cut) and give it back without stopping the node or
+   * starting a second app. Whatever runs in the background meanwhile must cope, as it must in
+   * production.
+   */
+  static synchronized TcpRelay elasticsearch() {
+    if (elasticsearch == null) {
+      elasticsearch = new TcpRelay(TestElasticsearch.PORT);
+    }
+    return elasticsearch;
+  }
+
   static void register(DynamicPropertyRegistry registry, String name) {
     TestElasticsearch.register(registry, "it-" + name + "-" + RUN);
+    // the client goes through the relay; the port still names the node, which the app finds running
+    String relayed = "http://127.0.0.1:" + elasticsearch().port();
+    registry.add("jiefen.elasticsearch.url", () -> relayed);
     registry.add("jiefen.data-dir", () -> "target/test-data/" + name + "-" + RUN);
     // Real free ports, not 0: dynamic properties outrank the app's own port-0 resolution.
     int enginePort = freePort();

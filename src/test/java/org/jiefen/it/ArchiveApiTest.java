@@ -13,27 +13,20 @@ import io.camunda.client.exception.JobError;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.jiefen.JiefenApplication;
 import org.jiefen.archive.ArchiveRecord;
 import org.jiefen.archive.Archiver;
 import org.jiefen.documents.PdfA;
 import org.jiefen.search.Indices;
-import org.jiefen.search.TestElasticsearch;
 import org.jiefen.workers.archive.CloseCaseWorker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * The archive against the real engine, Elasticsearch node and PDFs: a case closed through its
@@ -50,6 +43,7 @@ class ArchiveApiTest extends AppIntegrationTest {
   @Autowired ElasticsearchClient es;
   @Autowired Indices indices;
   @Autowired Archiver archiver;
+  @Autowired CloseCaseWorker closeWorker;
   @Autowired org.jiefen.engine.local.LocalEngine engine;
   ApiDriver api;
 
@@ -130,46 +124,36 @@ class ArchiveApiTest extends AppIntegrationTest {
   }
 
   /**
-   * Elasticsearch unreachable for a second app (through a relay the test cuts; the shared node
-   * stays up): the close job fails with a retry and a backoff; once it is back, the retry closes
-   * and archives the case, one record.
+   * Elasticsearch unreachable for the app (the relay between them cut; the node stays up): the
+   * close job fails with a retry and a backoff; once it is back, the retry closes and archives the
+   * case, one record.
    */
   @Test
   void elasticsearchAwayDuringTheCloseJobThenBackLosesNothing() throws Exception {
-    try (TcpRelay relay = new TcpRelay(TestElasticsearch.PORT)) {
-      ConfigurableApplicationContext app = start(relay);
-      try {
-        RestTemplate intake = as(app, "intake");
-        String caseId = intake.postForObject("/api/v1/cases",
-            MediationApiTest.dispute(LINGZHI, AppTestSupport.uniquePhone()), JsonNode.class).get("id").asText();
-        CloseCaseWorker worker = app.getBean(CloseCaseWorker.class);
-
-        relay.cut();
-        assertThatThrownBy(() -> worker.close(job(caseId, 10)))
-            .isInstanceOfSatisfying(JobError.class, e -> {
-              assertThat(e.getRetries()).isEqualTo(9);
-              assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
-            });
-        assertThatThrownBy(() -> worker.close(job(caseId, 9)))
-            .isInstanceOfSatisfying(JobError.class, e -> {
-              assertThat(e.getRetries()).isEqualTo(8);
-              assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(10));
-            });
-
-        relay.restore();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> worker.close(job(caseId, 8)));
-        JsonNode file = intake.getForObject("/api/v1/cases/" + caseId, JsonNode.class);
-        assertThat(file.get("status").asText()).isEqualTo("CLOSED");
-        assertThat(file.hasNonNull("archivedAt")).isTrue();
-        ElasticsearchClient direct = TestElasticsearch.client();
-        String index = app.getBean(Indices.class).archive();
-        direct.indices().refresh(r -> r.index(index));
-        assertThat(direct.count(c -> c.index(index).query(q -> q.term(t -> t.field("caseId").value(caseId)))).count())
-            .isEqualTo(1);
-      } finally {
-        app.close();
-      }
+    String caseId = api.register("intake", MediationApiTest.dispute(LINGZHI, AppTestSupport.uniquePhone()));
+    TcpRelay relay = AppTestSupport.elasticsearch();
+    try {
+      relay.cut();
+      assertThatThrownBy(() -> closeWorker.close(job(caseId, 10)))
+          .isInstanceOfSatisfying(JobError.class, e -> {
+            assertThat(e.getRetries()).isEqualTo(9);
+            assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
+          });
+      assertThatThrownBy(() -> closeWorker.close(job(caseId, 9)))
+          .isInstanceOfSatisfying(JobError.class, e -> {
+            assertThat(e.getRetries()).isEqualTo(8);
+            assertThat(e.getRetryBackoff()).isEqualTo(Duration.ofSeconds(10));
+          });
+    } finally {
+      relay.restore();
     }
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> closeWorker.close(job(caseId, 8)));
+    JsonNode file = api.get("intake", "/api/v1/cases/" + caseId).getBody();
+    assertThat(file.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(file.hasNonNull("archivedAt")).isTrue();
+    es.indices().refresh(r -> r.index(indices.archive()));
+    assertThat(es.count(c -> c.index(indices.archive()).query(q -> q.term(t -> t.field("caseId").value(caseId)))).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -276,27 +260,6 @@ class ArchiveApiTest extends AppIntegrationTest {
     when(job.getRetries()).thenReturn(retries);
     when(job.getElementId()).thenReturn("Task_CloseRefused");
     return job;
-  }
-
-  private static ConfigurableApplicationContext start(TcpRelay relay) {
-    String run = "archive-relay-" + AppTestSupport.RUN;
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("server.port", 0);
-    properties.put("jiefen.data-dir", "target/test-data/" + run);
-    properties.put("jiefen.engine.port", 0);
-    properties.put("jiefen.mail.port", 0);
-    properties.put("jiefen.elasticsearch.url", "http://127.0.0.1:" + relay.port());
-    properties.put("jiefen.elasticsearch.port", relay.port());
-    properties.put("jiefen.elasticsearch.index-prefix", "it-" + run);
-    properties.put("jiefen.archive.sweep-delay", "1h");
-    return new SpringApplicationBuilder(JiefenApplication.class).run(AppTestSupport.args(properties));
-  }
-
-  private static RestTemplate as(ConfigurableApplicationContext app, String user) {
-    return new RestTemplateBuilder()
-        .rootUri("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
-        .basicAuthentication(user, "demo")
-        .build();
   }
 
   private void awaitTimer(String caseId, String elementId) {
