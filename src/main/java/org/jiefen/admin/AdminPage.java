@@ -21,7 +21,8 @@ class AdminPage {
           new Area("/admin/users", "users"),
           new Area("/admin/calendar", "calendar"),
           new Area("/admin/templates", "templates"),
-          new Area("/admin/retention", "retention"));
+          new Area("/admin/retention", "retention"),
+          new Area("/admin/search", "search"));
 
   @GetMapping("/admin")
   String index(Model model) {

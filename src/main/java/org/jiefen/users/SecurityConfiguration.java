@@ -91,6 +91,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/templates", "/api/v1/templates/**", "/api/v1/retention", "/api/v1/retention/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/search/reindex")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
