@@ -22,7 +22,8 @@ class AdminPage {
           new Area("/admin/calendar", "calendar"),
           new Area("/admin/templates", "templates"),
           new Area("/admin/retention", "retention"),
-          new Area("/admin/archive", "archive"));
+          new Area("/admin/archive", "archive"),
+          new Area("/admin/search", "search"));
 
   @GetMapping("/admin")
   String index(Model model) {

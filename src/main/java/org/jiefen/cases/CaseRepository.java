@@ -25,10 +25,42 @@ class CaseRepository {
 
   private final ElasticsearchClient es;
   private final Indices indices;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  CaseRepository(ElasticsearchClient es, Indices indices) {
+  CaseRepository(ElasticsearchClient es, Indices indices,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.es = es;
     this.indices = indices;
+    this.events = events;
+  }
+
+  /**
+   * The stamp every write puts in {@code changed}: the wall clock, never the demo clock (which
+   * moves back and forth in tests and demos), so the search projection's change feed only moves
+   * forward (see org.jiefen.casesearch.CaseSearchProjector).
+   */
+  private static String changedNow() {
+    return Instant.now().toString();
+  }
+
+  private void written(String id) {
+    events.publishEvent(new CaseWritten(id));
+  }
+
+  /**
+   * Marks the case as changed without changing anything else: for a write elsewhere that the
+   * case's search document depends on (a timeline event). Nothing when the case does not exist.
+   */
+  void touch(String id) {
+    try {
+      unchecked(() -> es.update(u -> u.index(indices.cases()).id(id).doc(Map.of("changed", changedNow()))
+          .retryOnConflict(5), CaseFile.class));
+      written(id);
+    } catch (RuntimeException e) {
+      if (!Documents.notFound(e)) {
+        throw e;
+      }
+    }
   }
 
   /** Creates the file; false when the id is taken. */
@@ -44,8 +76,16 @@ class CaseRepository {
   boolean create(CaseFile file, boolean searchable) {
     var refresh = searchable ? co.elastic.clients.elasticsearch._types.Refresh.WaitFor
         : co.elastic.clients.elasticsearch._types.Refresh.False;
-    return Documents.unlessConflict(
-        () -> es.create(c -> c.index(indices.cases()).id(file.id()).document(file).refresh(refresh)));
+    var mapper = ((co.elastic.clients.json.jackson.JacksonJsonpMapper) es._jsonpMapper()).objectMapper();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = new java.util.LinkedHashMap<>(mapper.convertValue(file, Map.class));
+    doc.put("changed", changedNow());
+    boolean created = Documents.unlessConflict(
+        () -> es.create(c -> c.index(indices.cases()).id(file.id()).document(doc).refresh(refresh)));
+    if (created) {
+      written(file.id());
+    }
+    return created;
   }
 
   Optional<CaseFile> find(String id) {
@@ -69,7 +109,15 @@ class CaseRepository {
   }
 
   void update(String id, Map<String, Object> fields) {
-    unchecked(() -> es.update(u -> u.index(indices.cases()).id(id).doc(fields).retryOnConflict(5), CaseFile.class));
+    Map<String, Object> stamped = stamped(fields);
+    unchecked(() -> es.update(u -> u.index(indices.cases()).id(id).doc(stamped).retryOnConflict(5), CaseFile.class));
+    written(id);
+  }
+
+  private static Map<String, Object> stamped(Map<String, Object> fields) {
+    Map<String, Object> stamped = new java.util.LinkedHashMap<>(fields);
+    stamped.put("changed", changedNow());
+    return stamped;
   }
 
   /**
@@ -84,15 +132,17 @@ class CaseRepository {
       if (!got.found() || got.source() == null) {
         throw new org.jiefen.web.NotFoundProblem("no case " + id);
       }
-      Map<String, Object> fields = change.apply(got.source());
-      if (fields.isEmpty()) {
+      Map<String, Object> changes = change.apply(got.source());
+      if (changes.isEmpty()) {
         return got.source();
       }
+      Map<String, Object> fields = stamped(changes);
       long seqNo = got.seqNo();
       long term = got.primaryTerm();
       boolean written = Documents.unlessConflict(() -> es.update(
           u -> u.index(indices.cases()).id(id).doc(fields).ifSeqNo(seqNo).ifPrimaryTerm(term), CaseFile.class));
       if (written) {
+        written(id);
         return find(id).orElseThrow();
       }
       if (attempt >= 20) {

@@ -29,11 +29,13 @@ public class CaseTimeline {
   private final ElasticsearchClient es;
   private final Indices indices;
   private final Clock clock;
+  private final CaseRepository cases;
 
-  CaseTimeline(ElasticsearchClient es, Indices indices, Clock clock) {
+  CaseTimeline(ElasticsearchClient es, Indices indices, Clock clock, CaseRepository cases) {
     this.es = es;
     this.indices = indices;
     this.clock = clock;
+    this.cases = cases;
   }
 
   /**
@@ -78,6 +80,10 @@ public class CaseTimeline {
     Map<String, Object> kept = data == null ? null : (Map<String, Object>) masked(data);
     CaseEvent event =
         new CaseEvent(id, caseId, clock.instant(), type, summary, actor, unitCode, null, null, null, kept);
+    // The case's search document holds its timeline's text: stamp the case first, so a crash
+    // between the two writes leaves at worst a stamp without an event (the projection is redone
+    // for nothing), never an event the projection does not hear of.
+    cases.touch(caseId);
     // a second write of the same key is a 409: the event is there already
     org.jiefen.search.Documents.unlessConflict(
         () -> es.create(c -> c.index(indices.events()).id(id).document(event).refresh(refresh)));
@@ -108,6 +114,7 @@ public class CaseTimeline {
     CaseEvent event =
         new CaseEvent(
             id, caseId, clock.instant(), CaseEvent.TASK_RECORD, summary, actor, unitCode, elementId, taskId, formId, masked);
+    cases.touch(caseId);
     unchecked(() -> es.index(i -> i.index(indices.events()).id(id).document(event).refresh(Refresh.WaitFor)));
     return event;
   }

@@ -63,6 +63,11 @@ public final class Documents {
     }
   }
 
+  /** Whether a failed call found no document or index (404), however the client reports it. */
+  public static boolean notFound(Throwable e) {
+    return hasStatus(e, 404);
+  }
+
   private static boolean hasStatus(Throwable e, int status) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == status) {

@@ -52,7 +52,11 @@ public class IndexTemplates implements InitializingBean {
                   .numberOfReplicas(String.valueOf(properties.replicas()))
                   .refreshInterval(r -> r.time(index.refreshInterval())))
               .mappings(mapping(index))));
-      createOrUpdate(name, index);
+      if (index == SearchIndex.CASE_SEARCH) {
+        createAliased(name, index);
+      } else {
+        createOrUpdate(name, index);
+      }
     }
     log.info("Elasticsearch templates and indices ready for prefix {} (analyzer {})", properties.indexPrefix(),
         properties.analyzer());
@@ -77,6 +81,45 @@ public class IndexTemplates implements InitializingBean {
       log.warn("Mapping of {} differs from {} in a way that needs a reindex: {}", name, index.suffix() + ".json",
           e.getMessage());
     }
+  }
+
+  /**
+   * An index read and written through an alias {@code name} that points to a concrete index
+   * {@code name-<epoch millis>}, so it can be rebuilt beside the old one and swapped atomically
+   * (org.jiefen.casesearch.Reindexer). A plain index by that name from an older start is replaced
+   * in the same atomic step (its content is derived, and rebuilt by the projector's sweep).
+   */
+  private void createAliased(String name, SearchIndex index) throws IOException {
+    if (client.indices().existsAlias(a -> a.name(name)).value()) {
+      try {
+        client.indices().putMapping(m -> m.index(name).withJson(resource(index)));
+      } catch (ElasticsearchException e) {
+        log.warn("Mapping of {} differs from {} in a way that needs a reindex: {}", name, index.suffix() + ".json",
+            e.getMessage());
+      }
+      return;
+    }
+    String concrete = concreteName(name);
+    if (client.indices().exists(e -> e.index(name)).value()) {
+      client.indices().create(c -> c.index(concrete));
+      client.indices().updateAliases(u -> u
+          .actions(a -> a.add(x -> x.index(concrete).alias(name)))
+          .actions(a -> a.removeIndex(x -> x.index(name))));
+      log.info("Replaced the plain index {} by {} behind an alias of that name", name, concrete);
+      return;
+    }
+    try {
+      client.indices().create(c -> c.index(concrete).aliases(name, a -> a));
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+    }
+  }
+
+  /** A new concrete index name for the alias {@code alias}: {@code alias-<epoch millis>}. */
+  public static String concreteName(String alias) {
+    return alias + "-" + System.currentTimeMillis();
   }
 
   private static TypeMapping mapping(SearchIndex index) {

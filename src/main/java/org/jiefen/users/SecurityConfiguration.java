@@ -92,6 +92,8 @@ class SecurityConfiguration {
                     .requestMatchers("/api/v1/templates", "/api/v1/templates/**", "/api/v1/retention", "/api/v1/retention/**",
                         "/api/v1/archive", "/api/v1/archive/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/search/reindex")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

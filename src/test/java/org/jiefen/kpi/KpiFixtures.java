@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jiefen.calendar.CalendarCsv;
@@ -150,29 +149,9 @@ public final class KpiFixtures {
   }
 
   /** The search document of a case file: the mapped fields the KPI query and the data scope read, and the facts. */
+  /** The case's search document as the app builds it: the real projection with the KPI facts as its contributor. */
   public static Map<String, Object> document(CaseFile f, KpiFacts facts) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", f.id());
-    doc.put("kind", f.kind());
-    doc.put("status", f.status());
-    doc.put("outcome", f.outcome());
-    doc.put("level", f.level());
-    doc.put("unitCode", f.unitCode());
-    doc.put("unitPath", f.unitPath());
-    doc.put("currentUnitCode", f.currentUnitCode());
-    doc.put("created", f.created().toString());
-    doc.put("closed", f.closed() == null ? null : f.closed().toString());
-    doc.put("year", f.created().atZone(SHANGHAI).getYear());
-    if (f.petition() != null) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("petitionKind", f.petition().petitionKind());
-      p.put("confidential", f.petition().confidential());
-      p.put("handlingUnitCode", f.petition().handlingUnitCode());
-      p.put("rating", f.petition().rating());
-      doc.put("petition", p);
-    }
-    facts.contribute(f, doc);
-    return doc;
+    return new org.jiefen.casesearch.CaseSearchProjection(List.of(facts)).project(f, List.of());
   }
 
   /**

@@ -1,0 +1,482 @@
+package org.jiefen.casesearch;
+
+import static org.jiefen.search.Documents.unchecked;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jiefen.audit.AuditAction;
+import org.jiefen.audit.AuditLog;
+import org.jiefen.audit.AuditOutcome;
+import org.jiefen.pii.PiiProtector;
+import org.jiefen.scope.DataScope;
+import org.jiefen.search.Indices;
+import org.jiefen.units.Unit;
+import org.jiefen.units.UnitDirectory;
+import org.jiefen.users.AppUser;
+import org.jiefen.web.FieldProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Search over open and archived cases, always within the user's data scope (on hits and facet
+ * counts alike). Full text over title (boosted), party names, description and timeline text with
+ * the Chinese analyzers; or, when the query is a case number, a query code, an ID number or a
+ * mobile number, an exact lookup (numbers by their keyed hash, never echoed or logged). Filters
+ * are in filter context, totals are counted up to 10,000, highlights and a small {@code _source}
+ * cover the returned page only, and pages follow each other by search_after on (score or created,
+ * id), so paging stays correct deep into the results.
+ */
+@Service
+public class CaseSearch {
+
+  public static final int MAX_SIZE = 100;
+  public static final int MAX_QUERY = 200;
+  static final int TRACK_TOTAL = 10_000;
+  private static final Pattern CASE_NUMBER = Pattern.compile("(MD|XF)-\\d{8}-[2-9A-Z]{5}");
+  private static final Pattern QUERY_CODE = Pattern.compile("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}");
+  private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
+  private static final Pattern PHONE = Pattern.compile("1\\d{10}");
+  private static final Pattern CODE_VALUE = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  private static final Pattern NUMBERS = Pattern.compile("[0-9*＊]{7,}[0-9Xx*＊]*");
+  private static final List<String> DUE = List.of("GREEN", "YELLOW", "RED", "NONE");
+  private static final List<String> STATES = List.of("open", "closed", "archived");
+  private static final List<String> SOURCE = List.of("id", "kind", "title", "status", "archived", "created",
+      "unitCode", "category", "outcome", "nextDue", "nextWarnAt");
+
+  private final ElasticsearchClient es;
+  private final Indices indices;
+  private final DataScope scope;
+  private final PiiProtector pii;
+  private final UnitDirectory units;
+  private final AuditLog audit;
+  private final MessageSource messages;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CaseSearch(ElasticsearchClient es, Indices indices, DataScope scope, PiiProtector pii, UnitDirectory units,
+      AuditLog audit, MessageSource messages, Clock clock) {
+    this.es = es;
+    this.indices = indices;
+    this.scope = scope;
+    this.pii = pii;
+    this.units = units;
+    this.audit = audit;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** A search as {@code user}, audited ({@code CASE_SEARCHED}), with labels in {@code locale}. */
+  public SearchResult search(AppUser user, SearchRequest request, Locale locale) {
+    Checked c = check(request);
+    SearchResult result = run(user, c, locale);
+    audit.recordAs(user.username(), user.unitCode(), AuditAction.CASE_SEARCHED, AuditOutcome.SUCCESS, null, null,
+        c.exact != null ? "exact " + c.exact.name().toLowerCase(Locale.ROOT) : auditText(request));
+    return result;
+  }
+
+  /** As {@link #search(AppUser, SearchRequest, Locale)} in Chinese: the entry point for tools and the benchmark. */
+  public SearchResult search(AppUser user, SearchRequest request) {
+    return search(user, request, Locale.SIMPLIFIED_CHINESE);
+  }
+
+  private enum Exact { CASE_NUMBER, QUERY_CODE, ID_NUMBER, PHONE }
+
+  private record Checked(String q, Exact exact, Query exactQuery, Map<String, String> filters, Integer year,
+      List<FieldValue> after, int size) {}
+
+  private Checked check(SearchRequest r) {
+    List<FieldProblem.Violation> bad = new ArrayList<>();
+    String q = r.q() == null ? "" : r.q().strip();
+    if (q.length() > MAX_QUERY) {
+      bad.add(new FieldProblem.Violation("q", "at most " + MAX_QUERY + " characters"));
+    }
+    int size = r.size() == null ? 20 : r.size();
+    if (size < 1 || size > MAX_SIZE) {
+      bad.add(new FieldProblem.Violation("size", "between 1 and " + MAX_SIZE));
+    }
+    Map<String, String> filters = new LinkedHashMap<>();
+    code(bad, filters, "kind", r.kind());
+    code(bad, filters, "category", r.category());
+    code(bad, filters, "outcome", r.outcome());
+    code(bad, filters, "channel", r.channel());
+    if (present(r.unit())) {
+      if (units.find(r.unit().strip()).isEmpty()) {
+        bad.add(new FieldProblem.Violation("unit", "no such unit"));
+      } else {
+        filters.put("unit", r.unit().strip());
+      }
+    }
+    Integer year = null;
+    if (present(r.year())) {
+      try {
+        year = Integer.valueOf(r.year().strip());
+        if (year < 1949 || year > 2200) {
+          bad.add(new FieldProblem.Violation("year", "a year such as 2026"));
+        }
+      } catch (NumberFormatException e) {
+        bad.add(new FieldProblem.Violation("year", "a year such as 2026"));
+      }
+    }
+    if (present(r.due())) {
+      String due = r.due().strip().toUpperCase(Locale.ROOT);
+      if (DUE.contains(due)) {
+        filters.put("due", due);
+      } else {
+        bad.add(new FieldProblem.Violation("due", "one of GREEN, YELLOW, RED, NONE"));
+      }
+    }
+    if (present(r.status())) {
+      String status = r.status().strip().toLowerCase(Locale.ROOT);
+      if (STATES.contains(status)) {
+        filters.put("status", status);
+      } else {
+        bad.add(new FieldProblem.Violation("status", "one of open, closed, archived"));
+      }
+    }
+    Exact exact = exact(q);
+    List<FieldValue> after = null;
+    if (present(r.after())) {
+      after = decode(r.after(), mode(q, exact));
+      if (after == null) {
+        bad.add(new FieldProblem.Violation("after", "not a token of this search"));
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new FieldProblem(bad);
+    }
+    return new Checked(q, exact, exact == null ? null : exactQuery(exact, q), filters, year, after, size);
+  }
+
+  private static Exact exact(String q) {
+    String upper = q.toUpperCase(Locale.ROOT);
+    if (CASE_NUMBER.matcher(upper).matches()) {
+      return Exact.CASE_NUMBER;
+    }
+    if (ID_NUMBER.matcher(upper).matches()) {
+      return Exact.ID_NUMBER;
+    }
+    if (PHONE.matcher(q).matches()) {
+      return Exact.PHONE;
+    }
+    if (QUERY_CODE.matcher(q).matches()) {
+      return Exact.QUERY_CODE;
+    }
+    return null;
+  }
+
+  private Query exactQuery(Exact exact, String q) {
+    String upper = q.toUpperCase(Locale.ROOT);
+    return switch (exact) {
+      case CASE_NUMBER -> Query.of(x -> x.term(t -> t.field("id").value(upper)));
+      case QUERY_CODE -> Query.of(x -> x.term(t -> t.field("queryCode").value(q)));
+      case ID_NUMBER -> Query.of(x -> x.term(t -> t.field("partyIdHashes").value(pii.idHash(upper))));
+      case PHONE -> Query.of(x -> x.term(t -> t.field("partyPhoneHashes").value(pii.phoneHash(q))));
+    };
+  }
+
+  private SearchResult run(AppUser user, Checked c, Locale locale) {
+    boolean text = c.exact == null && !c.q.isEmpty();
+    Instant now = clock.instant();
+    List<Query> filters = new ArrayList<>();
+    filters.add(scope.caseFilter(user));
+    if (c.exactQuery != null) {
+      filters.add(c.exactQuery);
+    }
+    c.filters.forEach((field, value) -> filters.add(filter(field, value, now)));
+    if (c.year != null) {
+      filters.add(Query.of(x -> x.term(t -> t.field("year").value(c.year))));
+    }
+    Query query = Query.of(x -> x.bool(b -> {
+      b.filter(filters);
+      if (text) {
+        b.must(m -> m.multiMatch(mm -> mm.query(c.q)
+            .fields("title^3", "partyNames^2", "description", "text")
+            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.BestFields)
+            .tieBreaker(0.3)
+            .minimumShouldMatch("2<75%")));
+      }
+      return b;
+    }));
+    String unitBase = c.filters.getOrDefault("unit", user.unitCode());
+    List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
+    SearchResponse<ObjectNode> response = unchecked(() -> es.search(s -> {
+      s.index(indices.caseSearch())
+          .size(c.size)
+          .trackTotalHits(t -> t.count(TRACK_TOTAL))
+          .source(src -> src.filter(f -> f.includes(SOURCE)))
+          .query(query);
+      if (text) {
+        s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+        s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+            .fields("title", f -> f.numberOfFragments(0))
+            .fields("partyNames", f -> f.numberOfFragments(0))
+            .fields("description", f -> f.fragmentSize(60).numberOfFragments(1))
+            .fields("text", f -> f.fragmentSize(60).numberOfFragments(2)));
+      } else {
+        s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc).missing("_last")));
+      }
+      s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+      if (c.after != null) {
+        s.searchAfter(c.after);
+      }
+      if (c.after == null) {
+        aggregations(s, now, childUnits);
+      }
+      return s;
+    }, ObjectNode.class));
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    for (var hit : response.hits().hits()) {
+      hits.add(hit(hit.source(), hit.highlight(), now));
+    }
+    String next = null;
+    if (hits.size() == c.size && !response.hits().hits().isEmpty()) {
+      next = encode(response.hits().hits().getLast().sort(), mode(c.q, c.exact));
+    }
+    var total = response.hits().total();
+    long count = total == null ? hits.size() : total.value();
+    boolean capped = total != null && total.relation() == TotalHitsRelation.Gte;
+    Map<String, List<SearchResult.Facet>> facets = c.after == null ? facets(response, c, locale, user) : Map.of();
+    return new SearchResult(count, capped, hits, facets, next, c.exact != null);
+  }
+
+  private Query filter(String field, String value, Instant now) {
+    String at = now.toString();
+    return switch (field) {
+      case "unit" -> Query.of(x -> x.term(t -> t.field("unitPath").value(value)));
+      case "due" -> dueQuery(value, at);
+      case "status" -> statusQuery(value);
+      default -> Query.of(x -> x.term(t -> t.field(field).value(value)));
+    };
+  }
+
+  private static Query dueQuery(String due, String now) {
+    return switch (due) {
+      case "RED" -> Query.of(x -> x.range(r -> r.date(d -> d.field("nextDue").lte(now))));
+      case "YELLOW" -> Query.of(x -> x.bool(b -> b
+          .filter(f -> f.range(r -> r.date(d -> d.field("nextDue").gt(now))))
+          .filter(f -> f.range(r -> r.date(d -> d.field("nextWarnAt").lte(now))))));
+      case "GREEN" -> Query.of(x -> x.bool(b -> b
+          .filter(f -> f.range(r -> r.date(d -> d.field("nextDue").gt(now))))
+          .mustNot(f -> f.range(r -> r.date(d -> d.field("nextWarnAt").lte(now))))));
+      default -> Query.of(x -> x.bool(b -> b.mustNot(f -> f.exists(e -> e.field("nextDue")))));
+    };
+  }
+
+  private static Query statusQuery(String status) {
+    Query archived = Query.of(x -> x.term(t -> t.field("archived").value(true)));
+    return switch (status) {
+      case "archived" -> archived;
+      case "closed" -> Query.of(x -> x.bool(b -> b.filter(f -> f.term(t -> t.field("status").value("CLOSED")))
+          .mustNot(archived)));
+      default -> Query.of(x -> x.bool(b -> b.mustNot(f -> f.term(t -> t.field("status").value("CLOSED")))
+          .mustNot(archived)));
+    };
+  }
+
+  private void aggregations(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, Instant now,
+      List<String> childUnits) {
+    for (String field : List.of("kind", "category", "outcome", "channel")) {
+      s.aggregations(field, a -> a.terms(t -> t.field(field).size(30)));
+    }
+    s.aggregations("year", a -> a.terms(t -> t.field("year").size(30)
+        .order(List.of(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)))));
+    if (!childUnits.isEmpty()) {
+      s.aggregations("unit", a -> a.terms(t -> t.field("unitPath").size(childUnits.size())
+          .include(i -> i.terms(childUnits))));
+    }
+    String at = now.toString();
+    Map<String, Query> due = new LinkedHashMap<>();
+    DUE.forEach(d -> due.put(d, dueQuery(d, at)));
+    s.aggregations("due", a -> a.filters(f -> f.filters(b -> b.keyed(due))));
+    Map<String, Query> states = new LinkedHashMap<>();
+    STATES.forEach(st -> states.put(st, statusQuery(st)));
+    s.aggregations("status", a -> a.filters(f -> f.filters(b -> b.keyed(states))));
+  }
+
+  private Map<String, List<SearchResult.Facet>> facets(SearchResponse<ObjectNode> response, Checked c, Locale locale,
+      AppUser user) {
+    Map<String, List<SearchResult.Facet>> out = new LinkedHashMap<>();
+    var aggs = response.aggregations();
+    for (String field : List.of("kind", "category", "unit", "outcome", "year", "channel", "due", "status")) {
+      var agg = aggs.get(field);
+      List<SearchResult.Facet> values = new ArrayList<>();
+      String selected = "year".equals(field) ? (c.year == null ? null : c.year.toString()) : c.filters.get(field);
+      if (agg == null) {
+        out.put(field, values);
+        continue;
+      }
+      if (agg.isSterms()) {
+        for (StringTermsBucket b : agg.sterms().buckets().array()) {
+          String value = b.key().stringValue();
+          values.add(new SearchResult.Facet(value, label(field, value, locale), b.docCount(), value.equals(selected)));
+        }
+      } else if (agg.isLterms()) {
+        for (var b : agg.lterms().buckets().array()) {
+          String value = String.valueOf(b.key());
+          values.add(new SearchResult.Facet(value, value, b.docCount(), value.equals(selected)));
+        }
+      } else if (agg.isFilters()) {
+        agg.filters().buckets().keyed().forEach((key, b) -> {
+          if (b.docCount() > 0 || key.equals(selected)) {
+            values.add(new SearchResult.Facet(key, label(field, key, locale), b.docCount(), key.equals(selected)));
+          }
+        });
+      }
+      out.put(field, values);
+    }
+    return out;
+  }
+
+  private String label(String field, String value, Locale locale) {
+    return switch (field) {
+      case "unit" -> units.find(value).map(Unit::name).orElse(value);
+      case "due" -> messages.getMessage("due." + value, null, value, locale);
+      case "status" -> messages.getMessage("search.state." + value, null, value, locale);
+      default -> messages.getMessage("code." + field + "." + value, null, value, locale);
+    };
+  }
+
+  private SearchResult.Hit hit(ObjectNode source, Map<String, List<String>> highlight, Instant now) {
+    String title = first(highlight.get("title"));
+    if (title == null) {
+      title = HtmlUtils.htmlEscape(text(source, "title"));
+    }
+    List<String> snippets = new ArrayList<>();
+    for (String field : List.of("partyNames", "description", "text")) {
+      List<String> found = highlight.get(field);
+      if (found != null) {
+        snippets.addAll(found);
+      }
+    }
+    String state = source.path("archived").asBoolean(false) ? "archived"
+        : "CLOSED".equals(text(source, "status")) ? "closed" : "open";
+    String unitCode = text(source, "unitCode");
+    return new SearchResult.Hit(text(source, "id"), text(source, "kind"), title, state, due(source, now),
+        instant(source, "created"), unitCode, unitCode == null ? null : units.find(unitCode).map(Unit::name).orElse(unitCode),
+        text(source, "category"), text(source, "outcome"), List.copyOf(snippets.subList(0, Math.min(3, snippets.size()))));
+  }
+
+  private static String due(ObjectNode source, Instant now) {
+    Instant due = instant(source, "nextDue");
+    if (due == null) {
+      return "NONE";
+    }
+    if (!now.isBefore(due)) {
+      return "RED";
+    }
+    Instant warn = instant(source, "nextWarnAt");
+    return warn != null && !now.isBefore(warn) ? "YELLOW" : "GREEN";
+  }
+
+  private static String first(List<String> values) {
+    return values == null || values.isEmpty() ? null : values.getFirst();
+  }
+
+  private static String text(ObjectNode source, String field) {
+    JsonNode v = source.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static Instant instant(ObjectNode source, String field) {
+    String v = text(source, field);
+    try {
+      return v == null ? null : Instant.parse(v);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  // --- the opaque paging token: the mode of the search and the last hit's sort values
+
+  private static String mode(String q, Exact exact) {
+    return exact == null && !q.isEmpty() ? "r" : "c";
+  }
+
+  private String encode(List<FieldValue> sort, String mode) {
+    ArrayNode values = json.createArrayNode();
+    values.add(mode);
+    for (FieldValue v : sort) {
+      if (v.isDouble()) {
+        values.add(v.doubleValue());
+      } else if (v.isLong()) {
+        values.add(v.longValue());
+      } else if (v.isString()) {
+        values.add(v.stringValue());
+      } else if (v.isNull()) {
+        values.addNull();
+      } else {
+        values.add(String.valueOf(v._get()));
+      }
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(values.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The sort values in a token, or null when it is not one of this kind of search. */
+  private List<FieldValue> decode(String token, String mode) {
+    try {
+      JsonNode node = json.readTree(Base64.getUrlDecoder().decode(token.strip()));
+      if (!node.isArray() || node.size() != 3 || !mode.equals(node.get(0).asText())) {
+        return null;
+      }
+      List<FieldValue> out = new ArrayList<>();
+      JsonNode first = node.get(1);
+      if (mode.equals("r") && first.isNumber()) {
+        out.add(FieldValue.of(first.doubleValue()));
+      } else if (mode.equals("c") && first.isIntegralNumber()) {
+        out.add(FieldValue.of(first.longValue()));
+      } else {
+        return null;
+      }
+      if (!node.get(2).isTextual()) {
+        return null;
+      }
+      out.add(FieldValue.of(node.get(2).asText()));
+      return out;
+    } catch (RuntimeException | java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static void code(List<FieldProblem.Violation> bad, Map<String, String> filters, String field, String value) {
+    if (!present(value)) {
+      return;
+    }
+    if (CODE_VALUE.matcher(value.strip()).matches()) {
+      filters.put(field, value.strip());
+    } else {
+      bad.add(new FieldProblem.Violation(field, "not a known value"));
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static String auditText(SearchRequest r) {
+    String q = r.q() == null ? "" : NUMBERS.matcher(r.q().strip()).replaceAll("#");
+    return "q=" + q;
+  }
+}

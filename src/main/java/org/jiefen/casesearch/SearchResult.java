@@ -1,0 +1,41 @@
+package org.jiefen.casesearch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a search. {@code total} counts up to 10,000 ({@code totalCapped}: there are more);
+ * {@code next} is the token of the following page, null on the last; {@code exact}: the query was
+ * a case number, query code, ID or phone number, answered by exact match. {@code facets}: per
+ * dimension (kind, category, unit, outcome, year, channel, due, status), the values with counts
+ * within the user's scope and the current filters.
+ */
+public record SearchResult(
+    long total,
+    boolean totalCapped,
+    List<Hit> hits,
+    Map<String, List<Facet>> facets,
+    String next,
+    boolean exact) {
+
+  /**
+   * One case found. {@code state}: open, closed or archived; {@code due}: GREEN, YELLOW, RED or
+   * NONE; {@code title} and {@code snippets} are escaped HTML with the matches in {@code <em>}.
+   */
+  public record Hit(
+      String id,
+      String kind,
+      String title,
+      String state,
+      String due,
+      Instant created,
+      String unitCode,
+      String unitName,
+      String category,
+      String outcome,
+      List<String> snippets) {}
+
+  /** A facet value: what to filter by, its label in the request's language, how many cases, whether it is selected. */
+  public record Facet(String value, String label, long count, boolean selected) {}
+}
