@@ -105,7 +105,10 @@ public class CaseSearch {
   private enum Exact { CASE_NUMBER, QUERY_CODE, ID_NUMBER, PHONE }
 
   private record Checked(String q, Exact exact, Query exactQuery, Map<String, String> filters, Integer year,
-      List<FieldValue> after, int size) {}
+      List<FieldValue> after, String pit, int size) {}
+
+  /** A decoded paging token: the last hit's sort values and the point in time of a relevance search, if any. */
+  private record Token(List<FieldValue> after, String pit) {}
 
   private Checked check(SearchRequest r) {
     List<FieldProblem.Violation> bad = new ArrayList<>();
@@ -157,17 +160,18 @@ public class CaseSearch {
       }
     }
     Exact exact = exact(q);
-    List<FieldValue> after = null;
+    Token token = null;
     if (present(r.after())) {
-      after = decode(r.after(), mode(q, exact));
-      if (after == null) {
+      token = decode(r.after(), mode(q, exact));
+      if (token == null) {
         bad.add(new FieldProblem.Violation("after", "not a token of this search"));
       }
     }
     if (!bad.isEmpty()) {
       throw new FieldProblem(bad);
     }
-    return new Checked(q, exact, exact == null ? null : exactQuery(exact, q), filters, year, after, size);
+    return new Checked(q, exact, exact == null ? null : exactQuery(exact, q), filters, year,
+        token == null ? null : token.after(), token == null ? null : token.pit(), size);
   }
 
   private static Exact exact(String q) {
@@ -222,9 +226,16 @@ public class CaseSearch {
     }));
     String unitBase = c.filters.getOrDefault("unit", user.unitCode());
     List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
-    SearchResponse<ObjectNode> response = unchecked(() -> es.search(s -> {
-      s.index(indices.caseSearch())
-          .size(c.size)
+    // Relevance scores move with the index's statistics as documents are written, so the pages of
+    // a text search are read in one point in time (opened with the first page) to stay consistent.
+    String pit = text ? (c.pit != null ? c.pit : openPit()) : null;
+    SearchResponse<ObjectNode> response = searchOrExpired(c.pit != null, () -> es.search(s -> {
+      if (pit != null) {
+        s.pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)));
+      } else {
+        s.index(indices.caseSearch());
+      }
+      s.size(c.size)
           .trackTotalHits(t -> t.count(TRACK_TOTAL))
           .source(src -> src.filter(f -> f.includes(SOURCE)))
           .query(query);
@@ -253,7 +264,10 @@ public class CaseSearch {
     }
     String next = null;
     if (hits.size() == c.size && !response.hits().hits().isEmpty()) {
-      next = encode(response.hits().hits().getLast().sort(), mode(c.q, c.exact));
+      next = encode(response.hits().hits().getLast().sort(), mode(c.q, c.exact),
+          response.pitId() != null ? response.pitId() : pit);
+    } else if (pit != null) {
+      closePit(pit);
     }
     var total = response.hits().total();
     long count = total == null ? hits.size() : total.value();
@@ -415,9 +429,61 @@ public class CaseSearch {
     return exact == null && !q.isEmpty() ? "r" : "c";
   }
 
-  private String encode(List<FieldValue> sort, String mode) {
-    ArrayNode values = json.createArrayNode();
-    values.add(mode);
+  private static final String PIT_KEEP_ALIVE = "2m";
+
+  /**
+   * Runs the search; when it reads a point in time from a token, a refusal by Elasticsearch means
+   * the token expired (or was forged): the user starts again.
+   */
+  private static SearchResponse<ObjectNode> searchOrExpired(boolean fromToken,
+      org.jiefen.search.Documents.Call<SearchResponse<ObjectNode>> call) {
+    try {
+      return unchecked(call);
+    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+      if (fromToken) {
+        throw new FieldProblem("after", "these results expired; search again");
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      if (fromToken && (org.jiefen.search.Documents.notFound(e) || hasStatus4xx(e))) {
+        throw new FieldProblem("after", "these results expired; search again");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean hasStatus4xx(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.elasticsearch.client.ResponseException r) {
+        int status = r.getResponse().getStatusLine().getStatusCode();
+        return status >= 400 && status < 500;
+      }
+    }
+    return false;
+  }
+
+  /** A point in time over the search index; null when none can be opened (the search then reads the live index). */
+  private String openPit() {
+    try {
+      return unchecked(() -> es.openPointInTime(p -> p.index(indices.caseSearch())
+          .keepAlive(k -> k.time(PIT_KEEP_ALIVE)))).id();
+    } catch (RuntimeException e) {
+      return null; // e.g. too many open (search.max_open_pit_context): page on the live index
+    }
+  }
+
+  private void closePit(String pit) {
+    try {
+      unchecked(() -> es.closePointInTime(c -> c.id(pit)));
+    } catch (RuntimeException e) {
+      // it expires by itself
+    }
+  }
+
+  private String encode(List<FieldValue> sort, String mode, String pit) {
+    ObjectNode token = json.createObjectNode();
+    token.put("m", mode);
+    ArrayNode values = token.putArray("v");
     for (FieldValue v : sort) {
       if (v.isDouble()) {
         values.add(v.doubleValue());
@@ -425,24 +491,30 @@ public class CaseSearch {
         values.add(v.longValue());
       } else if (v.isString()) {
         values.add(v.stringValue());
-      } else if (v.isNull()) {
-        values.addNull();
       } else {
         values.add(String.valueOf(v._get()));
       }
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(values.toString().getBytes(StandardCharsets.UTF_8));
+    if (pit != null) {
+      token.put("p", pit);
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The sort values in a token, or null when it is not one of this kind of search. */
-  private List<FieldValue> decode(String token, String mode) {
+  /**
+   * The sort values and point in time in a token, or null when it is not one of this kind of
+   * search: (score, id) or (created, id), plus the shard-doc tiebreaker a point in time adds.
+   */
+  private Token decode(String token, String mode) {
     try {
       JsonNode node = json.readTree(Base64.getUrlDecoder().decode(token.strip()));
-      if (!node.isArray() || node.size() != 3 || !mode.equals(node.get(0).asText())) {
+      JsonNode values = node.get("v");
+      if (!node.isObject() || !mode.equals(node.path("m").asText()) || values == null || !values.isArray()
+          || values.size() < 2 || values.size() > 3) {
         return null;
       }
       List<FieldValue> out = new ArrayList<>();
-      JsonNode first = node.get(1);
+      JsonNode first = values.get(0);
       if (mode.equals("r") && first.isNumber()) {
         out.add(FieldValue.of(first.doubleValue()));
       } else if (mode.equals("c") && first.isIntegralNumber()) {
@@ -450,11 +522,21 @@ public class CaseSearch {
       } else {
         return null;
       }
-      if (!node.get(2).isTextual()) {
+      if (!values.get(1).isTextual()) {
         return null;
       }
-      out.add(FieldValue.of(node.get(2).asText()));
-      return out;
+      out.add(FieldValue.of(values.get(1).asText()));
+      if (values.size() == 3) {
+        if (!values.get(2).isIntegralNumber()) {
+          return null;
+        }
+        out.add(FieldValue.of(values.get(2).longValue()));
+      }
+      String pit = node.hasNonNull("p") ? node.get("p").asText() : null;
+      if (pit != null && !mode.equals("r")) {
+        return null;
+      }
+      return new Token(out, pit);
     } catch (RuntimeException | java.io.IOException e) {
       return null;
     }

@@ -251,7 +251,8 @@ public class CaseSearchProjector {
       if (written > 0) {
         log.debug("case search sweep wrote {} documents", written);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too: a periodic task that throws is never run again
       caughtUp = false;
       if (!warned) {
         log.warn("case search sweep failed, trying again in {}: {}", interval, e.toString());
@@ -268,7 +269,7 @@ public class CaseSearchProjector {
     pending.removeAll(ids);
     try {
       project(ids);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // the sweep will pick them up from the change feed
       caughtUp = false;
       log.debug("case search projection of {} cases deferred to the sweep: {}", ids.size(), e.toString());

@@ -126,6 +126,8 @@ public class Reindexer {
         }
         return u.actions(a -> a.add(x -> x.index(index).alias(alias)));
       }));
+      // writes made before the swap must be visible to the catch-up's search
+      unchecked(() -> es.indices().refresh(r -> r.index(indices.cases())));
       long caughtUp = projector.catchUp(started.minus(margin));
       for (String o : old) {
         unchecked(() -> es.indices().delete(d -> d.index(o)));
