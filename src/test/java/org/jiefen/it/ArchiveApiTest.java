@@ -263,18 +263,7 @@ class ArchiveApiTest extends AppIntegrationTest {
   }
 
   private void awaitTimer(String caseId, String elementId) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      var records = StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false).toList();
-      var instance = records.stream()
-          .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.VariableRecordValue v
-              && v.getName().equals("caseId") && v.getValue().equals("\"" + caseId + "\""))
-          .map(r -> ((io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue()).getProcessInstanceKey())
-          .findFirst();
-      return instance.isPresent() && records.stream()
-          .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED)
-          .map(r -> (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue())
-          .anyMatch(t -> t.getProcessInstanceKey() == instance.get() && t.getTargetElementId().equals(elementId));
-    });
+    EngineTimers.awaitTimer(engine, caseId, elementId);
   }
 
   private static List<String> types(JsonNode file) {

@@ -158,20 +158,8 @@ class MediationApiTest extends AppIntegrationTest {
     }
   }
 
-  /** Waits until the engine has armed the timer in the case's process, so moving the clock fires it. */
   private void awaitTimer(String caseId, String elementId) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      var records = StreamSupport.stream(engine.engine().getRecordStreamSource().getRecords().spliterator(), false).toList();
-      var instance = records.stream()
-          .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.VariableRecordValue v
-              && v.getName().equals("caseId") && v.getValue().equals("\"" + caseId + "\""))
-          .map(r -> ((io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue()).getProcessInstanceKey())
-          .findFirst();
-      return instance.isPresent() && records.stream()
-          .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED)
-          .map(r -> (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue())
-          .anyMatch(t -> t.getProcessInstanceKey() == instance.get() && t.getTargetElementId().equals(elementId));
-    });
+    EngineTimers.awaitTimer(engine, caseId, elementId);
   }
 
   private void attempt(String caseId, String mediator, String outcome) {
