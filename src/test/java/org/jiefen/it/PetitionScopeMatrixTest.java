@@ -366,7 +366,8 @@ class PetitionScopeMatrixTest extends AppIntegrationTest {
   }
 
   private void update(String caseId, Map<String, Object> fields) throws IOException {
-    es.update(u -> u.index(indices.cases()).id(caseId).doc(fields), Map.class);
+    // as the app writes: other writers of the file (the timeline's change stamp) may come in between
+    es.update(u -> u.index(indices.cases()).id(caseId).doc(fields).retryOnConflict(5), Map.class);
   }
 
   private void probe(String caseId, String unitCode, String handlingUnitCode) {
