@@ -1,7 +1,5 @@
 package org.jiefen.archive;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +8,8 @@ import org.jiefen.cases.CaseFile;
 import org.jiefen.documents.DocumentStore;
 import org.jiefen.users.AppUser;
 import org.jiefen.web.NotFoundProblem;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.jiefen.web.PdfAttachment;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,12 +63,7 @@ class ArchiveBundles {
         .orElseThrow(() -> new NotFoundProblem("case " + caseId + " has no archived bundle"));
     byte[] pdf = store.get(r.bundle().sha256())
         .orElseThrow(() -> new NotFoundProblem("the bundle of " + caseId + " is not stored"));
-    String ascii = file.id() + "-bundle.pdf";
-    String name = URLEncoder.encode("案卷-" + file.id() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
-    return new Download(r.bundle().sha256(), ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + name)
-        .cacheControl(CacheControl.noStore())
-        .body(pdf));
+    return new Download(r.bundle().sha256(),
+        PdfAttachment.of(pdf, file.id() + "-bundle.pdf", "案卷-" + file.id() + ".pdf"));
   }
 }

@@ -1,6 +1,5 @@
 package org.jiefen.cases;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +18,9 @@ import org.jiefen.web.FileProblem;
 import org.jiefen.web.NotFoundProblem;
 import org.jiefen.web.WebPage;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.jiefen.web.PdfAttachment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,13 +119,7 @@ class CasePages {
     DocumentService.Download download = documents.download(id, sha256, currentUser.get());
     audit.record(AuditAction.DOCUMENT_DOWNLOADED, id, download.document().type() + " " + sha256); // audit
     CaseDocument d = download.document();
-    String name = URLEncoder.encode(d.title() + "-" + d.number() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + d.number() + ".pdf\"; filename*=UTF-8''" + name)
-        .cacheControl(CacheControl.noStore())
-        .body(download.pdf());
+    return PdfAttachment.of(download.pdf(), d.number() + ".pdf", d.title() + "-" + d.number() + ".pdf");
   }
 
   /**

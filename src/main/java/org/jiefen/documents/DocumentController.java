@@ -1,16 +1,12 @@
 package org.jiefen.documents;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jiefen.audit.AuditAction;
 import org.jiefen.audit.AuditLog;
 import org.jiefen.cases.CaseDocument;
 import org.jiefen.users.CurrentUser;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.jiefen.web.PdfAttachment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,12 +40,6 @@ class DocumentController {
     // audit: written before the bytes leave; if it cannot be written, the document is not handed out
     audit.record(AuditAction.DOCUMENT_DOWNLOADED, id, download.document().type() + " " + sha256);
     CaseDocument d = download.document();
-    String ascii = d.number() + ".pdf";
-    String name = URLEncoder.encode(d.title() + "-" + d.number() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + name)
-        .cacheControl(CacheControl.noStore())
-        .body(download.pdf());
+    return PdfAttachment.of(download.pdf(), d.number() + ".pdf", d.title() + "-" + d.number() + ".pdf");
   }
 }
