@@ -193,7 +193,11 @@ final class DocumentModel {
     }
     for (CaseEvent e : in.timeline() == null ? List.<CaseEvent>of() : in.timeline()) {
       if (!"DOCUMENT_GENERATED".equals(e.type()) && e.at() != null) {
-        String text = "CASE_CLOSED".equals(e.type()) ? Labels.outcome(e.summary()) : e.summary();
+        String text = switch (e.type()) {
+          case "CASE_CLOSED" -> Labels.outcome(e.summary());
+          case "PROCESS_STARTED" -> Labels.process(e.summary());
+          default -> e.summary();
+        };
         String summary = blank(text) ? "" : "：" + text;
         entries.add(new Entry(e.at(), Labels.event(e.type()) + summary, "—"));
       }

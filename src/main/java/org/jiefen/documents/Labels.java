@@ -29,7 +29,14 @@ final class Labels {
       Map.entry("AGREEMENT_RECORDED", "制作调解协议"), Map.entry("AGREEMENT_SIGNED", "调解协议签名"),
       Map.entry("AGREEMENT_EFFECTIVE", "调解协议生效"), Map.entry("CASE_CLOSED", "结案"), Map.entry("CASE_ARCHIVED", "归档"),
       Map.entry("DOCUMENT_GENERATED", "生成文书"), Map.entry("REPEAT_PETITION", "重复信访提示"),
-      Map.entry("CLOSED_FINAL_MATTER", "已复核终结事项提示"));
+      Map.entry("CLOSED_FINAL_MATTER", "已复核终结事项提示"), Map.entry("PROCESS_STARTED", "启动办理流程"),
+      Map.entry("TASK_COMPLETED", "任务办结"), Map.entry("TASK_CANCELED", "任务撤销"),
+      Map.entry("PETITION_REFERRED_TO_MEDIATION", "转人民调解"), Map.entry("CLOCK_EXTENSION_REFUSED", "延期申请未获批准"),
+      Map.entry("MEDIATOR_CHOSEN", "当事人选定调解员"), Map.entry("MEDIATOR_CHOICE_IGNORED", "当事人选定的调解员未采纳"));
+
+  // the process a PROCESS_STARTED event names by its id
+  private static final Map<String, String> PROCESSES = Map.of(
+      "Mediation", "人民调解", "Petition", "信访事项办理", "CourtConfirmation", "司法确认", "PetitionSupervision", "督办");
 
   private Labels() {}
 
@@ -44,6 +51,10 @@ final class Labels {
 
   static String channel(String code) {
     return code == null ? "" : CHANNELS.getOrDefault(code, code);
+  }
+
+  static String process(String id) {
+    return id == null ? "" : PROCESSES.getOrDefault(id, id);
   }
 
   static String outcome(String code) {

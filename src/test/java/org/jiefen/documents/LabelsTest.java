@@ -23,4 +23,12 @@ class LabelsTest {
     assertThat(Labels.event("REPEAT_PETITION")).isEqualTo("重复信访提示");
     assertThat(Labels.category("labour")).isEqualTo("劳动争议纠纷");
   }
+
+  @Test
+  void theProcessAndTaskEventsOfTheCoverIndexHaveChineseNames() {
+    assertThat(Labels.event("PROCESS_STARTED")).isEqualTo("启动办理流程");
+    assertThat(Labels.event("TASK_COMPLETED")).isEqualTo("任务办结");
+    assertThat(Labels.process("Mediation")).isEqualTo("人民调解");
+    assertThat(Labels.process("Petition")).isEqualTo("信访事项办理");
+  }
 }
