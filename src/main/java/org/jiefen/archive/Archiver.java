@@ -4,18 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jiefen.audit.AuditAction;
 import org.jiefen.audit.AuditLog;
 import org.jiefen.audit.AuditOutcome;
 import org.jiefen.calendar.CalendarService;
-import org.jiefen.calendar.HolidayCalendar;
+import org.jiefen.clocks.ClockLength;
+import org.jiefen.clocks.Deadlines;
 import org.jiefen.cases.CaseArchiving;
 import org.jiefen.cases.CaseDocument;
 import org.jiefen.cases.CaseEvent;
@@ -132,22 +130,18 @@ public class Archiver {
     return new ArchiveRecord.Retention(period.text(), period.keepUntil(closedOn).map(LocalDate::toString).orElse(null));
   }
 
-  /** Calendar days between the registration day and the closing day; working days after registration up to closing. */
+  /**
+   * Calendar and working days from the registration day up to the closing day, counted as the
+   * KPIs count handling time (the clocks' day arithmetic on the holiday calendar), so the archive
+   * and the KPI page agree on a case.
+   */
   private ArchiveRecord.Durations durations(CaseFile file) {
     if (file.created() == null || file.closed() == null) {
       return new ArchiveRecord.Durations(null, null);
     }
-    LocalDate from = file.created().atZone(CHINA).toLocalDate();
-    LocalDate to = file.closed().atZone(CHINA).toLocalDate();
-    HolidayCalendar holidays = calendar.current();
-    Set<Integer> unknownYears = new HashSet<>();
-    int working = 0;
-    for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-      if (holidays.isWorkingDay(d, unknownYears)) {
-        working++;
-      }
-    }
-    return new ArchiveRecord.Durations((int) ChronoUnit.DAYS.between(from, to), working);
+    Deadlines days = new Deadlines(calendar.current(), CHINA);
+    return new ArchiveRecord.Durations(days.pausedDays(file.created(), file.closed(), ClockLength.Unit.DAYS),
+        days.pausedDays(file.created(), file.closed(), ClockLength.Unit.WORKING_DAYS));
   }
 
   private static List<ArchiveRecord.Document> documents(CaseFile file, Map<String, CaseFileBundle.Entry> pages) {
