@@ -62,14 +62,37 @@ public final class ArchiveGenerator {
       {"traffic", "{p}与{q}交通事故赔偿纠纷", "{p}与{c}电动车碰撞纠纷", "{x}路口交通事故损害赔偿纠纷"},
       {"medical", "{p}与{x}社康中心医疗纠纷", "{p}与某诊所诊疗费用纠纷", "{p}与某医院医疗损害赔偿纠纷"},
       {"other", "{p}与{q}借款纠纷", "{p}与{c}租赁合同纠纷", "{x}{p}房屋租赁押金纠纷"}};
+  /**
+   * Procedural sentences any case's file may hold. Topical words (wages, leaks, noise, ...) are
+   * kept out of them, so a topical search matches the cases of that topic, as in a real archive,
+   * and not every case whose timeline happened to draw the sentence.
+   */
   private static final String[] SENTENCES = {
-      "申请人称被申请人拖欠其款项共计{m}元，多次催讨未果。", "双方因{x}一带的房屋漏水问题多次发生争执，社区网格员上报。",
-      "当事人情绪较为激动，要求尽快解决。", "双方对损失金额存在较大分歧。", "申请人提供了工资条、考勤记录和聊天记录作为证据。",
-      "被申请人表示愿意协商，但认为申请人主张的金额过高。", "调解员实地查看了现场并听取了周边住户意见。",
-      "经调解员释法明理，双方同意各让一步。", "该纠纷已持续半年以上，曾向街道反映。", "申请人要求赔偿医疗费、误工费共计{m}元。",
-      "双方均同意通过人民调解解决争议。", "涉及人数较多，存在一定的群体性风险。", "被申请人称资金周转困难，请求分期支付。",
-      "信访人反映其所在单位未为其缴纳社会保险费，要求补缴。", "信访人对征地补偿标准有异议，要求重新核定。",
-      "信访人反映小区周边工地夜间施工噪音扰民。", "信访人要求有关部门依法查处违法建筑。", "信访人对此前的处理意见不服，申请复查。"};
+      "当事人情绪较为激动，要求尽快解决。", "双方对损失金额存在较大分歧。", "被申请人表示愿意协商，但认为申请人主张的金额过高。",
+      "调解员实地查看了现场并听取了周边住户意见。", "经调解员释法明理，双方同意各让一步。", "该纠纷已持续半年以上，曾向街道反映。",
+      "双方均同意通过人民调解解决争议。", "已电话告知当事人调解的时间和地点。", "当事人提交了身份证明和相关书面材料。",
+      "调解员向双方讲解了相关法律规定。", "一方当事人未按约定时间到场，另行约定时间。", "信访人对此前的处理意见不服，申请复查。"};
+  /** Per category (in the order of {@link #TITLES}): sentences about the matter itself. */
+  private static final String[][] TOPICAL = {
+      {"申请人称被申请人拖欠其工资共计{m}元，多次催讨未果。", "申请人提供了工资条、考勤记录和聊天记录作为证据。",
+          "信访人反映其所在单位未为其缴纳社会保险费，要求补缴。", "被申请人称资金周转困难，请求分期支付。",
+          "涉及人数较多，存在一定的群体性风险。", "申请人在工作中受伤，要求单位支付工伤赔偿。"},
+      {"双方因{x}一带的房屋漏水问题多次发生争执，社区网格员上报。", "信访人反映小区周边工地夜间施工噪音扰民。",
+          "楼上住户装修噪音影响休息，多次沟通无果。", "一方在公共通道堆放杂物，影响他人通行。"},
+      {"老人反映子女未按约定支付赡养费。", "双方就子女抚养费的数额和支付方式存在争议。", "兄弟姐妹之间就遗产分割产生矛盾。",
+          "双方因家庭琐事长期不和，要求调解。"},
+      {"信访人对征地补偿标准有异议，要求重新核定。", "双方对宅基地界址存在争议，各执一词。", "信访人要求有关部门依法查处违法建筑。",
+          "涉及人数较多，存在一定的群体性风险。", "村民对股份合作公司的分红方案有异议。"},
+      {"业主认为物业服务不到位，拒交物业费。", "小区电梯多次故障，业主要求维修并公开维修资金的使用情况。", "业主对停车管理和收费标准有异议。",
+          "业主要求公开小区公共收益的收支情况。"},
+      {"申请人要求退还预付卡余额{m}元。", "商家以已开卡为由拒绝退款。", "申请人认为所购商品存在质量问题，要求退货退款。",
+          "培训机构停业后，学员要求退还培训费。"},
+      {"双方因交通事故责任认定和赔偿金额产生争议。", "申请人要求赔偿医疗费、误工费共计{m}元。", "交警部门已出具道路交通事故认定书。",
+          "电动车与行人碰撞，双方对责任划分有分歧。"},
+      {"申请人认为医院诊疗存在过错，要求赔偿。", "申请人要求赔偿医疗费、误工费共计{m}元。", "双方对诊疗费用的结算存在争议。",
+          "患者家属情绪激动，曾在医院聚集。"},
+      {"申请人称被申请人借款{m}元逾期未还，多次催讨未果。", "双方就房屋租赁押金的退还产生争议。", "被申请人称资金周转困难，请求分期支付。",
+          "租赁合同到期后，双方对房屋损坏的赔偿有分歧。"}};
   private static final String[] EVENTS = {
       "登记受理", "分派至社区调解委员会", "指定调解员", "电话联系当事人", "首次调解", "调取证据材料", "实地走访",
       "第二次调解", "征求双方意见", "法律咨询", "背对背调解", "召开调解会", "起草调解协议", "双方签字确认", "履行情况跟进",
@@ -129,7 +152,9 @@ public final class ArchiveGenerator {
   /** One archived case: the record's top-level facts, the case file at closing and its timeline. */
   static ObjectNode record(long n, SplittableRandom r) {
     boolean petition = r.nextInt(100) < 30;
-    String[] cat = TITLES[r.nextInt(TITLES.length)];
+    int topic = r.nextInt(TITLES.length);
+    String[] cat = TITLES[topic];
+    String[] topical = TOPICAL[topic];
     String category = cat[0];
     LocalDate day = LocalDate.of(2021, 1, 1).plusDays(r.nextInt(6 * 365 - 60));
     Instant created = day.atTime(8 + r.nextInt(10), r.nextInt(60)).atZone(CHINA).toInstant();
@@ -155,7 +180,10 @@ public final class ArchiveGenerator {
     }
     String title = fill(cat[1 + r.nextInt(cat.length - 1)], names, r);
     StringBuilder description = new StringBuilder();
-    for (int i = 0, k = 2 + r.nextInt(4); i < k; i++) {
+    for (int i = 0, k = 1 + r.nextInt(2); i < k; i++) {
+      description.append(fill(topical[r.nextInt(topical.length)], names, r));
+    }
+    for (int i = 0, k = 1 + r.nextInt(3); i < k; i++) {
       description.append(fill(SENTENCES[r.nextInt(SENTENCES.length)], names, r));
     }
 
@@ -273,7 +301,8 @@ public final class ArchiveGenerator {
       e.put("caseId", id);
       e.put("at", created.plusSeconds(span * i / EVENTS.length).toString());
       e.put("type", i == 0 ? "CASE_REGISTERED" : i == EVENTS.length - 1 ? "CASE_CLOSED" : "TASK_RECORD");
-      e.put("summary", EVENTS[i] + "：" + fill(SENTENCES[r.nextInt(SENTENCES.length)], names, r));
+      String[] pool = r.nextInt(100) < 30 ? topical : SENTENCES;
+      e.put("summary", EVENTS[i] + "：" + fill(pool[r.nextInt(pool.length)], names, r));
       e.put("actor", i == 0 ? "intake" : "mediator");
       e.put("unitCode", unit);
     }
