@@ -5,22 +5,15 @@ import static org.jiefen.search.Documents.unchecked;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
-import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +38,10 @@ import org.springframework.web.util.HtmlUtils;
  * counts alike). Full text over title (boosted), party names, description and timeline text with
  * the Chinese analyzers; or, when the query is a case number, a query code, an ID number or a
  * mobile number, an exact lookup (numbers by their keyed hash, never echoed or logged). Filters
- * are in filter context, totals are counted up to 10,000, highlights and a small {@code _source}
- * cover the returned page only, and pages follow each other by search_after on (score or created,
- * id), so paging stays correct deep into the results.
+ * are in filter context, totals are exact, facets come from a request of their own (see {@link
+ * SearchFacets}), highlights and a small {@code _source} cover the returned page only, and pages
+ * follow each other by search_after ({@link PageToken}), so paging stays correct deep into the
+ * results.
  */
 @Service
 public class CaseSearch {
@@ -74,7 +68,7 @@ public class CaseSearch {
   private final AuditLog audit;
   private final MessageSource messages;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  private final SearchFacets facets;
 
   CaseSearch(ElasticsearchClient es, Indices indices, DataScope scope, PiiProtector pii, UnitDirectory units,
       AuditLog audit, MessageSource messages, Clock clock) {
@@ -86,6 +80,7 @@ public class CaseSearch {
     this.audit = audit;
     this.messages = messages;
     this.clock = clock;
+    this.facets = new SearchFacets(es, indices::caseSearch, SearchFacets.EXACT_UP_TO, SearchFacets.SAMPLE);
   }
 
   /** A search as {@code user}, audited ({@code CASE_SEARCHED}), with labels in {@code locale}. */
@@ -106,9 +101,6 @@ public class CaseSearch {
 
   private record Checked(String q, Exact exact, Query exactQuery, Map<String, String> filters, Integer year,
       List<FieldValue> after, String pit, int size) {}
-
-  /** A decoded paging token: the last hit's sort values and the point in time of a relevance search, if any. */
-  private record Token(List<FieldValue> after, String pit) {}
 
   private Checked check(SearchRequest r) {
     List<FieldProblem.Violation> bad = new ArrayList<>();
@@ -160,9 +152,9 @@ public class CaseSearch {
       }
     }
     Exact exact = exact(q);
-    Token token = null;
+    PageToken token = null;
     if (present(r.after())) {
-      token = decode(r.after(), mode(q, exact));
+      token = PageToken.decode(r.after(), mode(q, exact));
       if (token == null) {
         bad.add(new FieldProblem.Violation("after", "not a token of this search"));
       }
@@ -213,21 +205,23 @@ public class CaseSearch {
     if (c.year != null) {
       filters.add(Query.of(x -> x.term(t -> t.field("year").value(c.year))));
     }
+    Query words = text ? Query.of(x -> x.multiMatch(mm -> mm.query(c.q)
+        .fields("title^3", "partyNames^2", "description", "text")
+        .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.BestFields)
+        .tieBreaker(0.3)
+        .minimumShouldMatch("2<75%"))) : null;
     Query query = Query.of(x -> x.bool(b -> {
       b.filter(filters);
-      if (text) {
-        b.must(m -> m.multiMatch(mm -> mm.query(c.q)
-            .fields("title^3", "partyNames^2", "description", "text")
-            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.BestFields)
-            .tieBreaker(0.3)
-            .minimumShouldMatch("2<75%")));
+      if (words != null) {
+        b.must(words);
       }
       return b;
     }));
-    String unitBase = c.filters.getOrDefault("unit", user.unitCode());
-    List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
     // Relevance scores move with the index's statistics as documents are written, so the pages of
     // a text search are read in one point in time (opened with the first page) to stay consistent.
+    // There the score alone is the sort (the point in time breaks ties by shard doc), which lets
+    // Elasticsearch skip the documents that cannot reach the page: a tiebreak on a field of our
+    // own made it score every match, twice the time on common words.
     String pit = text ? (c.pit != null ? c.pit : openPit()) : null;
     SearchResponse<ObjectNode> response = searchOrExpired(c.pit != null, () -> es.search(s -> {
       if (pit != null) {
@@ -249,12 +243,11 @@ public class CaseSearch {
       } else {
         s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc).missing("_last")));
       }
-      s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+      if (pit == null) {
+        s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+      }
       if (c.after != null) {
         s.searchAfter(c.after);
-      }
-      if (c.after == null) {
-        aggregations(s, now, childUnits);
       }
       return s;
     }, ObjectNode.class));
@@ -264,16 +257,38 @@ public class CaseSearch {
     }
     String next = null;
     if (hits.size() == c.size && !response.hits().hits().isEmpty()) {
-      next = encode(response.hits().hits().getLast().sort(), mode(c.q, c.exact),
-          response.pitId() != null ? response.pitId() : pit);
+      next = new PageToken(mode(c.q, c.exact), response.hits().hits().getLast().sort(),
+          pit == null ? null : response.pitId() != null ? response.pitId() : pit).encode();
     } else if (pit != null) {
       closePit(pit);
     }
+    // How many there are (exact: counting without scores is cheap), and on the first page what
+    // they are (the facets).
     var total = response.hits().total();
-    long count = total == null ? hits.size() : total.value();
-    boolean capped = total != null && total.relation() == TotalHitsRelation.Gte;
-    Map<String, List<SearchResult.Facet>> facets = c.after == null ? facets(response, c, locale, user) : Map.of();
-    return new SearchResult(count, capped, hits, facets, next, c.exact != null);
+    Query matches = Query.of(x -> x.bool(b -> {
+      b.filter(filters);
+      if (words != null) {
+        b.filter(words);
+      }
+      return b;
+    }));
+    long count = total == null ? hits.size()
+        : total.relation() == TotalHitsRelation.Eq ? total.value()
+        : unchecked(() -> es.count(n -> n.index(indices.caseSearch()).query(matches))).count();
+    String unitBase = c.filters.getOrDefault("unit", user.unitCode());
+    List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
+    String at = now.toString();
+    Map<String, Query> due = new LinkedHashMap<>();
+    DUE.forEach(d -> due.put(d, dueQuery(d, at)));
+    Map<String, Query> states = new LinkedHashMap<>();
+    STATES.forEach(st -> states.put(st, statusQuery(st)));
+    Map<String, String> selected = new LinkedHashMap<>(c.filters);
+    if (c.year != null) {
+      selected.put("year", c.year.toString());
+    }
+    SearchFacets.Counts facets = count == 0 || c.after != null ? SearchFacets.none(c.after == null)
+        : this.facets.count(matches, count, due, states, childUnits, selected, (field, value) -> label(field, value, locale));
+    return new SearchResult(count, hits, facets.facets(), facets.approximate(), next, c.exact != null);
   }
 
   private Query filter(String field, String value, Instant now) {
@@ -308,60 +323,6 @@ public class CaseSearch {
       default -> Query.of(x -> x.bool(b -> b.mustNot(f -> f.term(t -> t.field("status").value("CLOSED")))
           .mustNot(archived)));
     };
-  }
-
-  private void aggregations(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, Instant now,
-      List<String> childUnits) {
-    for (String field : List.of("kind", "category", "outcome", "channel")) {
-      s.aggregations(field, a -> a.terms(t -> t.field(field).size(30)));
-    }
-    s.aggregations("year", a -> a.terms(t -> t.field("year").size(30)
-        .order(List.of(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)))));
-    if (!childUnits.isEmpty()) {
-      s.aggregations("unit", a -> a.terms(t -> t.field("unitPath").size(childUnits.size())
-          .include(i -> i.terms(childUnits))));
-    }
-    String at = now.toString();
-    Map<String, Query> due = new LinkedHashMap<>();
-    DUE.forEach(d -> due.put(d, dueQuery(d, at)));
-    s.aggregations("due", a -> a.filters(f -> f.filters(b -> b.keyed(due))));
-    Map<String, Query> states = new LinkedHashMap<>();
-    STATES.forEach(st -> states.put(st, statusQuery(st)));
-    s.aggregations("status", a -> a.filters(f -> f.filters(b -> b.keyed(states))));
-  }
-
-  private Map<String, List<SearchResult.Facet>> facets(SearchResponse<ObjectNode> response, Checked c, Locale locale,
-      AppUser user) {
-    Map<String, List<SearchResult.Facet>> out = new LinkedHashMap<>();
-    var aggs = response.aggregations();
-    for (String field : List.of("kind", "category", "unit", "outcome", "year", "channel", "due", "status")) {
-      var agg = aggs.get(field);
-      List<SearchResult.Facet> values = new ArrayList<>();
-      String selected = "year".equals(field) ? (c.year == null ? null : c.year.toString()) : c.filters.get(field);
-      if (agg == null) {
-        out.put(field, values);
-        continue;
-      }
-      if (agg.isSterms()) {
-        for (StringTermsBucket b : agg.sterms().buckets().array()) {
-          String value = b.key().stringValue();
-          values.add(new SearchResult.Facet(value, label(field, value, locale), b.docCount(), value.equals(selected)));
-        }
-      } else if (agg.isLterms()) {
-        for (var b : agg.lterms().buckets().array()) {
-          String value = String.valueOf(b.key());
-          values.add(new SearchResult.Facet(value, value, b.docCount(), value.equals(selected)));
-        }
-      } else if (agg.isFilters()) {
-        agg.filters().buckets().keyed().forEach((key, b) -> {
-          if (b.docCount() > 0 || key.equals(selected)) {
-            values.add(new SearchResult.Facet(key, label(field, key, locale), b.docCount(), key.equals(selected)));
-          }
-        });
-      }
-      out.put(field, values);
-    }
-    return out;
   }
 
   private String label(String field, String value, Locale locale) {
@@ -426,7 +387,7 @@ public class CaseSearch {
   // --- the opaque paging token: the mode of the search and the last hit's sort values
 
   private static String mode(String q, Exact exact) {
-    return exact == null && !q.isEmpty() ? "r" : "c";
+    return exact == null && !q.isEmpty() ? PageToken.RELEVANCE : PageToken.NEWEST;
   }
 
   private static final String PIT_KEEP_ALIVE = "2m";
@@ -477,68 +438,6 @@ public class CaseSearch {
       unchecked(() -> es.closePointInTime(c -> c.id(pit)));
     } catch (RuntimeException e) {
       // it expires by itself
-    }
-  }
-
-  private String encode(List<FieldValue> sort, String mode, String pit) {
-    ObjectNode token = json.createObjectNode();
-    token.put("m", mode);
-    ArrayNode values = token.putArray("v");
-    for (FieldValue v : sort) {
-      if (v.isDouble()) {
-        values.add(v.doubleValue());
-      } else if (v.isLong()) {
-        values.add(v.longValue());
-      } else if (v.isString()) {
-        values.add(v.stringValue());
-      } else {
-        values.add(String.valueOf(v._get()));
-      }
-    }
-    if (pit != null) {
-      token.put("p", pit);
-    }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The sort values and point in time in a token, or null when it is not one of this kind of
-   * search: (score, id) or (created, id), plus the shard-doc tiebreaker a point in time adds.
-   */
-  private Token decode(String token, String mode) {
-    try {
-      JsonNode node = json.readTree(Base64.getUrlDecoder().decode(token.strip()));
-      JsonNode values = node.get("v");
-      if (!node.isObject() || !mode.equals(node.path("m").asText()) || values == null || !values.isArray()
-          || values.size() < 2 || values.size() > 3) {
-        return null;
-      }
-      List<FieldValue> out = new ArrayList<>();
-      JsonNode first = values.get(0);
-      if (mode.equals("r") && first.isNumber()) {
-        out.add(FieldValue.of(first.doubleValue()));
-      } else if (mode.equals("c") && first.isIntegralNumber()) {
-        out.add(FieldValue.of(first.longValue()));
-      } else {
-        return null;
-      }
-      if (!values.get(1).isTextual()) {
-        return null;
-      }
-      out.add(FieldValue.of(values.get(1).asText()));
-      if (values.size() == 3) {
-        if (!values.get(2).isIntegralNumber()) {
-          return null;
-        }
-        out.add(FieldValue.of(values.get(2).longValue()));
-      }
-      String pit = node.hasNonNull("p") ? node.get("p").asText() : null;
-      if (pit != null && !mode.equals("r")) {
-        return null;
-      }
-      return new Token(out, pit);
-    } catch (RuntimeException | java.io.IOException e) {
-      return null;
     }
   }
 

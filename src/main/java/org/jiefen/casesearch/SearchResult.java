@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of a search. {@code total} counts up to 10,000 ({@code totalCapped}: there are more);
- * {@code next} is the token of the following page, null on the last; {@code exact}: the query was
- * a case number, query code, ID or phone number, answered by exact match. {@code facets}: per
- * dimension (kind, category, unit, outcome, year, channel, due, status), the values with counts
- * within the user's scope and the current filters.
+ * One page of a search. {@code total}: how many cases match, exactly; {@code next} is the token of
+ * the following page, null on the last; {@code exact}: the query was a case number, query code, ID
+ * or phone number, answered by exact match. {@code facets} (first page only): per dimension (kind,
+ * category, unit, outcome, year, channel, due, status), the values with counts within the user's
+ * scope and the current filters; {@code facetsApproximate}: over many matches the counts are
+ * estimated from a sample (see {@link SearchFacets}).
  */
 public record SearchResult(
     long total,
-    boolean totalCapped,
     List<Hit> hits,
     Map<String, List<Facet>> facets,
+    boolean facetsApproximate,
     String next,
     boolean exact) {
 
