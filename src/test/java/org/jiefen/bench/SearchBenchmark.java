@@ -24,14 +24,20 @@ import java.util.regex.Pattern;
 /**
  * Search and KPI latency of a running app, after {@link ArchiveGenerator} and a reindex: {@code
  * bench.users} concurrent users (default 20), each sending {@code bench.requests} searches
- * (default 100) one after another through {@code GET /api/v1/search} as one of four demo users
+ * (default 100) through {@code GET /api/v1/search} as one of four demo users
  * (district leader, street leader, village mediator, district petition clerk), with a mix of
  * Chinese words, names, filters, browsing without words, exact case-number lookups and paging
  * five pages deep; then the KPI page and API, one request at a time. Times are taken at the
  * client on the same machine, so they include the HTTP round trip.
  *
+ * <p>Between two requests a user reads for {@code bench.think} milliseconds, drawn uniformly from
+ * the given range (default {@code 1000-5000}: someone at a desk looking at a list of results or the
+ * next page). {@code -Dbench.think=0} sends the requests back to back, which measures how many
+ * searches per second the machine sustains rather than what users wait.
+ *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.jiefen.bench.SearchBenchmark
- *   [-Dbench.url=http://127.0.0.1:8088] [-Dbench.users=20] [-Dbench.requests=100] [-Dbench.kpi=30]</pre>
+ *   [-Dbench.url=http://127.0.0.1:8088] [-Dbench.users=20] [-Dbench.requests=100] [-Dbench.think=1000-5000]
+ *   [-Dbench.kpi=30]</pre>
  */
 public final class SearchBenchmark {
 
@@ -54,6 +60,9 @@ public final class SearchBenchmark {
     int requests = Integer.getInteger("bench.requests", 100);
     int kpiRounds = Integer.getInteger("bench.kpi", 30);
     String password = System.getProperty("bench.password", "demo");
+    String[] think = System.getProperty("bench.think", "1000-5000").split("-");
+    long thinkMin = Long.parseLong(think[0].strip());
+    long thinkMax = think.length > 1 ? Long.parseLong(think[1].strip()) : thinkMin;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(users)).build();
 
@@ -65,7 +74,7 @@ public final class SearchBenchmark {
     }
     System.out.printf("warming up (%d case numbers to look up)%n", ids.size());
     for (int i = 0; i < 100; i++) {
-      search(http, url, password, new SplittableRandom(i), ids, new ConcurrentHashMap<>());
+      search(http, url, password, new SplittableRandom(i), ids, new ConcurrentHashMap<>(), 0, 0);
     }
 
     Map<String, List<Long>> byKind = new ConcurrentHashMap<>();
@@ -80,7 +89,7 @@ public final class SearchBenchmark {
         SplittableRandom random = new SplittableRandom(1000L + user);
         for (int i = 0; i < requests; i++) {
           try {
-            all.addAll(search(http, url, password, random, ids, byKind));
+            all.addAll(search(http, url, password, random, ids, byKind, thinkMin, thinkMax));
           } catch (Exception e) {
             failures.incrementAndGet();
           }
@@ -93,8 +102,8 @@ public final class SearchBenchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     pool.shutdown();
-    System.out.printf("%d users, %d requests in %.1f s (%.0f/s), %d failed%n", users, all.size(), seconds, all.size() / seconds,
-        failures.get());
+    System.out.printf("%d users (thinking %d-%d ms), %d requests in %.1f s (%.1f/s), %d failed%n", users, thinkMin, thinkMax,
+        all.size(), seconds, all.size() / seconds, failures.get());
     System.out.printf("%-28s %7s %7s %7s %7s %7s%n", "searches", "n", "p50 ms", "p95 ms", "p99 ms", "max ms");
     print("all", all);
     byKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> print(e.getKey(), e.getValue()));
@@ -127,7 +136,7 @@ public final class SearchBenchmark {
 
   /** One user action: a search, or five pages of one; answers the time of each request. */
   private static List<Long> search(HttpClient http, String url, String password, SplittableRandom r, List<String> ids,
-      Map<String, List<Long>> byKind) throws Exception {
+      Map<String, List<Long>> byKind, long thinkMin, long thinkMax) throws Exception {
     String user = USERS[r.nextInt(USERS.length)][0];
     int pick = r.nextInt(100);
     String kind;
@@ -158,6 +167,9 @@ public final class SearchBenchmark {
     String after = null;
     int pages = kind.startsWith("5 pages") ? 5 : 1;
     for (int p = 0; p < pages; p++) {
+      if (thinkMax > 0) {
+        Thread.sleep(thinkMin + r.nextLong(thinkMax - thinkMin + 1));
+      }
       long s = System.nanoTime();
       HttpResponse<String> response = get(http, url + "/api/v1/search?size=20&" + query
           + (after == null ? "" : "&after=" + enc(after)), user, password);
