@@ -99,8 +99,9 @@ public class CaseSearch {
 
   private enum Exact { CASE_NUMBER, QUERY_CODE, ID_NUMBER, PHONE }
 
+  /** A valid request; {@code token} is null on the first page. */
   private record Checked(String q, Exact exact, Query exactQuery, Map<String, String> filters, Integer year,
-      List<FieldValue> after, String pit, int size) {}
+      PageToken token, int size) {}
 
   private Checked check(SearchRequest r) {
     List<FieldProblem.Violation> bad = new ArrayList<>();
@@ -162,8 +163,7 @@ public class CaseSearch {
     if (!bad.isEmpty()) {
       throw new FieldProblem(bad);
     }
-    return new Checked(q, exact, exact == null ? null : exactQuery(exact, q), filters, year,
-        token == null ? null : token.after(), token == null ? null : token.pit(), size);
+    return new Checked(q, exact, exact == null ? null : exactQuery(exact, q), filters, year, token, size);
   }
 
   private static Exact exact(String q) {
@@ -210,20 +210,27 @@ public class CaseSearch {
         .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.BestFields)
         .tieBreaker(0.3)
         .minimumShouldMatch("2<75%"))) : null;
+    PageToken token = c.token;
+    List<String> shown = token == null ? List.of() : token.shown();
     Query query = Query.of(x -> x.bool(b -> {
       b.filter(filters);
       if (words != null) {
         b.must(words);
       }
+      if (!shown.isEmpty()) {
+        b.mustNot(m -> m.ids(i -> i.values(shown)));
+      }
       return b;
     }));
-    // Relevance scores move with the index's statistics as documents are written, so the pages of
-    // a text search are read in one point in time (opened with the first page) to stay consistent.
-    // There the score alone is the sort (the point in time breaks ties by shard doc), which lets
-    // Elasticsearch skip the documents that cannot reach the page: a tiebreak on a field of our
-    // own made it score every match, twice the time on common words.
-    String pit = text ? (c.pit != null ? c.pit : openPit()) : null;
-    SearchResponse<ObjectNode> response = searchOrExpired(c.pit != null, () -> es.search(s -> {
+    // A text search's first page is read on the live index by score alone, so Elasticsearch skips
+    // the matches that cannot reach it (any tiebreak made it score every match: half again the
+    // time on common words). Relevance scores move with the index's statistics as documents are
+    // written, so the later pages are read in a point in time opened with the second one, which
+    // leaves out the cases of the first page: none is shown twice or skipped.
+    boolean firstPage = token == null;
+    String pit = text && !firstPage ? (token.pit() != null ? token.pit() : openPit()) : null;
+    boolean expiring = token != null && token.pit() != null;
+    SearchResponse<ObjectNode> response = searchOrExpired(expiring, () -> es.search(s -> {
       if (pit != null) {
         s.pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)));
       } else {
@@ -243,11 +250,12 @@ public class CaseSearch {
       } else {
         s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc).missing("_last")));
       }
-      if (pit == null) {
+      // the tiebreak: the point in time's own (shard doc), else the id; none on a text search's first page
+      if (pit == null && !(text && firstPage)) {
         s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
       }
-      if (c.after != null) {
-        s.searchAfter(c.after);
+      if (token != null && !token.after().isEmpty()) {
+        s.searchAfter(token.after());
       }
       return s;
     }, ObjectNode.class));
@@ -257,8 +265,12 @@ public class CaseSearch {
     }
     String next = null;
     if (hits.size() == c.size && !response.hits().hits().isEmpty()) {
-      next = new PageToken(mode(c.q, c.exact), response.hits().hits().getLast().sort(),
-          pit == null ? null : response.pitId() != null ? response.pitId() : pit).encode();
+      if (text && firstPage) {
+        next = new PageToken(PageToken.RELEVANCE, null, null, hits.stream().map(SearchResult.Hit::id).toList()).encode();
+      } else {
+        next = new PageToken(mode(c.q, c.exact), response.hits().hits().getLast().sort(),
+            pit == null ? null : response.pitId() != null ? response.pitId() : pit, shown).encode();
+      }
     } else if (pit != null) {
       closePit(pit);
     }
@@ -273,7 +285,7 @@ public class CaseSearch {
       return b;
     }));
     long count = total == null ? hits.size()
-        : total.relation() == TotalHitsRelation.Eq ? total.value()
+        : total.relation() == TotalHitsRelation.Eq ? total.value() + shown.size() // the later pages leave the first out
         : unchecked(() -> es.count(n -> n.index(indices.caseSearch()).query(matches))).count();
     String unitBase = c.filters.getOrDefault("unit", user.unitCode());
     List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
@@ -286,7 +298,7 @@ public class CaseSearch {
     if (c.year != null) {
       selected.put("year", c.year.toString());
     }
-    SearchFacets.Counts facets = count == 0 || c.after != null ? SearchFacets.none(c.after == null)
+    SearchFacets.Counts facets = count == 0 || !firstPage ? SearchFacets.none(firstPage)
         : this.facets.count(matches, count, due, states, childUnits, selected, (field, value) -> label(field, value, locale));
     return new SearchResult(count, hits, facets.facets(), facets.approximate(), next, c.exact != null);
   }
