@@ -100,6 +100,10 @@ class CaseSearchApiTest extends AppIntegrationTest {
     assertThat(ids(search("xinan-mediator", "q=" + "土地承包"))).contains(land).doesNotContain(wage, noise);
     // party names are searchable
     assertThat(ids(search("xinan-mediator", "q=" + "李四 " + MARK))).contains(noise);
+    // words separated by a space (the ideographic one too) must each match
+    assertThat(ids(search("xinan-mediator", "q=" + "李四 " + MARK))).doesNotContain(wage, land);
+    assertThat(ids(search("xinan-mediator", "q=" + "土地承包　" + MARK))).containsExactly(land);
+    assertThat(ids(search("xinan-mediator", "q=" + "土地承包 邻里噪音 " + MARK))).isEmpty();
   }
 
   @Test
