@@ -233,8 +233,9 @@ public class CaseSearch {
       } else {
         s.index(indices.caseSearch());
       }
+      // Later pages count nothing: counting made a page in a point in time two to three times slower.
       s.size(c.size)
-          .trackTotalHits(t -> t.count(TRACK_TOTAL))
+          .trackTotalHits(t -> firstPage ? t.count(TRACK_TOTAL) : t.enabled(false))
           .source(src -> src.filter(f -> f.includes(SOURCE)))
           .query(query);
       if (text) {
@@ -281,8 +282,7 @@ public class CaseSearch {
       }
       return b;
     }));
-    long count = total == null ? hits.size()
-        : total.relation() == TotalHitsRelation.Eq ? total.value() + shown.size() // the later pages leave the first out
+    long count = total != null && total.relation() == TotalHitsRelation.Eq ? total.value()
         : unchecked(() -> es.count(n -> n.index(indices.caseSearch()).query(matches))).count();
     String unitBase = c.filters.getOrDefault("unit", user.unitCode());
     List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
