@@ -103,6 +103,17 @@ class WebMessagesTest {
     }
   }
 
+  /** The case page and the search facets name outcomes by {@code code.outcome.*}: petitions' too. */
+  @Test
+  void everyOutcomeOfEitherKindHasALabel() throws IOException {
+    for (String lang : List.of("zh_CN", "en")) {
+      Properties cases = load(BUNDLES.resolve("cases_" + lang + ".properties"));
+      org.jiefen.texts.RetentionSchedule.OUTCOMES.values().stream().flatMap(List::stream)
+          .filter(o -> !o.equals(org.jiefen.texts.RetentionSchedule.OTHER))
+          .forEach(o -> assertThat(cases.getProperty("code.outcome." + o)).as(lang + " " + o).isNotBlank());
+    }
+  }
+
   private static List<Path> templates() throws IOException {
     try (Stream<Path> files = Files.walk(TEMPLATES)) {
       return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
