@@ -3,7 +3,6 @@ package org.jiefen.casesearch;
 import static org.jiefen.search.Documents.unchecked;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -284,6 +283,13 @@ public class CaseSearch {
     }));
     long count = total != null && total.relation() == TotalHitsRelation.Eq ? total.value()
         : unchecked(() -> es.count(n -> n.index(indices.caseSearch()).query(matches))).count();
+    SearchFacets.Counts facets = count == 0 || !firstPage ? SearchFacets.none(firstPage)
+        : facets(user, c, matches, count, now, locale);
+    return new SearchResult(count, hits, facets.facets(), facets.approximate(), next, c.exact != null);
+  }
+
+  /** The facet counts of the {@code count} cases {@code matches} finds, for the user's unit or the chosen one. */
+  private SearchFacets.Counts facets(AppUser user, Checked c, Query matches, long count, Instant now, Locale locale) {
     String unitBase = c.filters.getOrDefault("unit", user.unitCode());
     List<String> childUnits = units.all().stream().filter(u -> unitBase.equals(u.parentCode())).map(Unit::code).toList();
     String at = now.toString();
@@ -295,9 +301,7 @@ public class CaseSearch {
     if (c.year != null) {
       selected.put("year", c.year.toString());
     }
-    SearchFacets.Counts facets = count == 0 || !firstPage ? SearchFacets.none(firstPage)
-        : this.facets.count(matches, count, due, states, childUnits, selected, (field, value) -> label(field, value, locale));
-    return new SearchResult(count, hits, facets.facets(), facets.approximate(), next, c.exact != null);
+    return facets.count(matches, count, due, states, childUnits, selected, (field, value) -> label(field, value, locale));
   }
 
   /**
