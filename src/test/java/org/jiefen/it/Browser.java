@@ -94,6 +94,11 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** The elements once there are {@code count} of them: after a click that reloads the page, say. */
+  List<WebElement> all(String css, int count) {
+    return waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), count));
+  }
+
   boolean present(String css) {
     return !driver.findElements(By.cssSelector(css)).isEmpty();
   }

@@ -38,10 +38,10 @@ class IntakeBrowserTest extends BrowserIntegrationTest {
     fillDispute(title, idNumber, phone);
     // a third party row comes and goes, with what was typed kept
     browser.click("[data-test=add-party]");
-    assertThat(browser.all("[data-party]")).hasSize(3);
+    assertThat(browser.all("[data-party]", 3)).hasSize(3);
     assertThat(browser.find("[id='parties[0].idNumber']").getAttribute("value")).isEqualTo(idNumber);
     browser.click("[data-test=remove-party-2]");
-    assertThat(browser.all("[data-party]")).hasSize(2);
+    assertThat(browser.all("[data-party]", 2)).hasSize(2);
     browser.screenshot("dispute-form");
     browser.click("[data-test=intake-submit]");
 
