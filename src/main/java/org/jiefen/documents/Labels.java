@@ -18,8 +18,11 @@ final class Labels {
       Map.entry("online", "网上申请"), Map.entry("letter", "来信"), Map.entry("phone", "来电"),
       Map.entry("court", "法院委派"), Map.entry("police", "公安移送"), Map.entry("visit", "走访"), Map.entry("fax", "传真"));
 
-  private static final Map<String, String> OUTCOMES = Map.of(
-      "agreed", "调解成功，达成协议", "terminated", "调解终止", "refused", "当事人不同意调解", "linked", "并案处理");
+  private static final Map<String, String> OUTCOMES = Map.ofEntries(
+      Map.entry("agreed", "调解成功，达成协议"), Map.entry("terminated", "调解终止"), Map.entry("refused", "当事人不同意调解"),
+      Map.entry("linked", "并案处理"), Map.entry("handled", "办理完毕（出具处理意见）"), Map.entry("reviewed", "复查完毕"),
+      Map.entry("closed_final", "复核终结"), Map.entry("not_accepted", "不予受理"),
+      Map.entry("legal_channel", "涉法涉诉，导入法定途径"), Map.entry("referred_to_mediation", "转入人民调解"));
 
   private static final Map<String, String> LEVELS = Map.of("VILLAGE", "村（社区）", "TOWN", "乡镇（街道）", "COUNTY", "县（区）");
 

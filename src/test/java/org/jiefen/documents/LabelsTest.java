@@ -31,4 +31,13 @@ class LabelsTest {
     assertThat(Labels.process("Mediation")).isEqualTo("人民调解");
     assertThat(Labels.process("Petition")).isEqualTo("信访事项办理");
   }
+
+  /** A petition's archive cover names its outcome too, not its code. */
+  @Test
+  void everyOutcomeOfEitherKindHasAChineseName() {
+    org.jiefen.texts.RetentionSchedule.OUTCOMES.values().stream().flatMap(java.util.List::stream)
+        .filter(o -> !o.equals(org.jiefen.texts.RetentionSchedule.OTHER))
+        .forEach(o -> assertThat(Labels.outcome(o)).as(o).isNotEqualTo(o).containsPattern("\\p{IsHan}"));
+    assertThat(Labels.outcome("closed_final")).isEqualTo("复核终结");
+  }
 }
