@@ -50,10 +50,13 @@ class PetitionApiTest extends AppIntegrationTest {
     api.advanceClock("P3D");
     JsonNode supervise = api.awaitTask("qu-leader", caseId, "Task_Supervise");
     assertThat(supervise.get("candidateGroups").get(0).asText()).isEqualTo("supervisor:" + DISTRICT);
-    JsonNode red = api.caseFile(caseId);
-    assertThat(clock(red, "petition-triage").get("dueState").asText()).isEqualTo("RED");
-    assertThat(clock(red, "petition-triage").get("state").asText()).isEqualTo("OVERDUE");
-    assertThat(api.openTask("xinan-petition", caseId, "Task_Triage").get("dueState").asText()).isEqualTo("RED");
+    // the clock's expiry is its own job beside the supervision: wait for it as for the warning
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode red = api.caseFile(caseId);
+      assertThat(clock(red, "petition-triage").get("dueState").asText()).isEqualTo("RED");
+      assertThat(clock(red, "petition-triage").get("state").asText()).isEqualTo("OVERDUE");
+      assertThat(api.openTask("xinan-petition", caseId, "Task_Triage").get("dueState").asText()).isEqualTo("RED");
+    });
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.mailLog(caseId))
         .anySatisfy(m -> assertThat(m).startsWith("qu-leader@jiefen.local")));
   }
